@@ -1,0 +1,122 @@
+"""Grader for Q2: a child process's change to COUNTER stays in the child; a thread's does not."""
+from mpkit.grading import (RunSpec, check, describe_children, expect, joined_by_main, no_leftovers,
+                           quiz_answered, quiz_correct, returned_value, under_spawn)
+
+TASK = "q2"
+WATCH = ("COUNTER",)
+RUNS = {
+    "process": RunSpec(function="counter_after_process", watch_globals=WATCH),
+    "thread": RunSpec(function="counter_after_thread", watch_globals=WATCH),
+    "spawn": RunSpec(function="counter_after_process", start_method="spawn", watch_globals=WATCH),
+}
+
+
+def _counter(snapshot):
+    return (snapshot or {}).get("COUNTER")
+
+
+def child_incremented(run):
+    """The child process that added 1 to its own COUNTER and was joined."""
+    children = run.non_pool_children()
+    changed = [
+        p for p in children
+        if isinstance(_counter(p.globals_at_boot), int) and _counter(p.globals_at_end) == _counter(p.globals_at_boot) + 1
+    ]
+    expect(
+        bool(changed),
+        expected="a child process that runs increment (its own COUNTER goes up by 1)",
+        observed=f"{describe_children(children)}; none of them changed COUNTER"
+        if children else "no child process was started",
+        hint="Create multiprocessing.Process(target=increment), start it and join it.",
+    )
+    child = changed[0]
+    expect(
+        joined_by_main(run, child),
+        expected=f"counter_after_process() to join {child.label()} before returning",
+        observed="it returned without joining the child",
+        hint="Call .join() on the Process before you read COUNTER.",
+    )
+    return child
+
+
+def parent_sees_zero(run):
+    child_incremented(run)
+    value = returned_value(run)
+    expect(
+        value == 0 and not isinstance(value, bool),
+        expected="counter_after_process() to return 0 (the parent's COUNTER)",
+        observed=f"it returned {value!r}",
+        hint="Return the global COUNTER after joining: the child changed only its own copy.",
+    )
+
+
+@check("process_increments")
+def test_process_increments(runs):
+    child_incremented(runs.returned("process"))
+
+
+@check("process_counter_unchanged")
+def test_process_counter_unchanged(runs):
+    parent_sees_zero(runs.returned("process"))
+
+
+def thread_incremented(run):
+    end = run.first("call_end")
+    threads = [e for e in run.thread_starts() if e["pid"] == run.main_pid]
+    finished = {(e["thread"], e["pid"]): e for e in run.events if e["e"] == "thread_end"}
+    good = []
+    for start in threads:
+        stop = finished.get((start["thread"], start["pid"]))
+        before, after = _counter(start.get("globals")), _counter((stop or {}).get("globals"))
+        if stop and isinstance(before, int) and after == before + 1 and (stop["t"], stop["n"]) < (end["t"], end["n"]):
+            good.append(start)
+    expect(
+        bool(good),
+        expected="a thread that runs increment and has finished when counter_after_thread() returns",
+        observed="no thread was started" if not threads
+        else f"{len(threads)} thread(s) ran, but none added 1 to COUNTER and finished before the function returned",
+        hint="Create threading.Thread(target=increment), start it and join it.",
+    )
+    expect(
+        not run.non_pool_children(),
+        expected="counter_after_thread() to use a thread, not a process",
+        observed=f"it started {describe_children(run.non_pool_children())}",
+        hint="Use threading.Thread here.",
+    )
+
+
+@check("thread_increments")
+def test_thread_increments(runs):
+    thread_incremented(runs.returned("thread"))
+
+
+@check("thread_counter_changed")
+def test_thread_counter_changed(runs):
+    run = runs.returned("thread")
+    thread_incremented(run)
+    value = returned_value(run)
+    expect(
+        value == 1 and not isinstance(value, bool),
+        expected="counter_after_thread() to return 1",
+        observed=f"it returned {value!r}",
+        hint="Return the global COUNTER after joining the thread: threads share the process's memory.",
+    )
+
+
+@check("works_under_spawn")
+def test_works_under_spawn(runs):
+    under_spawn(runs, parent_sees_zero)
+
+
+@check("no_leftover_processes")
+def test_no_leftover_processes(runs):
+    no_leftovers(runs, "process")
+
+
+@check("quiz_answered")
+def test_quiz_answered(task, task_file):
+    quiz_answered(task, task_file)
+
+
+def test_quiz(task, task_file, quiz_key):
+    quiz_correct(task, task_file, quiz_key)

@@ -1,0 +1,125 @@
+"""Grader for Q4: parallel_map(func, items, processes) with a Pool of `processes` workers.
+
+`func` is one of the kit's probe functions: each call records which process
+ran it, so the grader sees where the work really happened.
+"""
+from mpkit.grading import (RunSpec, check, describe_children, expect, fail, no_leftovers, probe,
+                           quiz_answered, quiz_correct, returned_value, under_spawn)
+
+TASK = "q4"
+ITEMS_2 = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8]
+ITEMS_3 = [10, -7, 0, 22, 13]
+RUNS = {
+    "two": RunSpec(function="parallel_map", args=(probe("square"), ITEMS_2, 2)),
+    "three": RunSpec(function="parallel_map", args=(probe("negate"), ITEMS_3), kwargs=(("processes", 3),)),
+    "empty": RunSpec(function="parallel_map", args=(probe("square"), [], 2)),
+    "error": RunSpec(function="parallel_map", args=(probe("fail_on_three"), [1, 2, 3, 4], 2)),
+    "spawn": RunSpec(function="parallel_map", args=(probe("square"), [2, 7, 1], 2), start_method="spawn"),
+}
+EXPECTED = {
+    "two": [x * x for x in ITEMS_2],
+    "three": [-x for x in ITEMS_3],
+    "spawn": [4, 49, 1],
+}
+CALLED = {"two": "parallel_map(square, items, 2)", "three": "parallel_map(negate, items, processes=3)",
+          "spawn": "parallel_map(square, [2, 7, 1], 2)"}
+
+
+def right_results(run, name):
+    value = returned_value(run)
+    expected = EXPECTED[name]
+    if value == expected:
+        return
+    if isinstance(value, list) and sorted(map(repr, value)) == sorted(map(repr, expected)):
+        fail(expected=f"{CALLED[name]} to return {expected}", observed=f"the right values in the wrong order: {value}",
+             hint="Pool.map keeps the order of its inputs; imap_unordered and as-completed loops do not.")
+    fail(expected=f"{CALLED[name]} to return {expected}", observed=f"it returned {value!r}",
+         hint="Return the list that pool.map(func, items) gives you.")
+
+
+@check("results_in_order")
+def test_results_in_order(runs):
+    for name in ("two", "three"):
+        right_results(runs.returned(name), name)
+
+
+@check("empty_input")
+def test_empty_input(runs):
+    value = returned_value(runs.returned("empty"))
+    expect(value == [], expected="parallel_map(square, [], 2) to return []", observed=f"it returned {value!r}",
+           hint="Pool.map of an empty list is an empty list; return a list, not None.")
+
+
+def ran_in_workers(run, items):
+    calls = run.probes()
+    workers = {p.pid for p in run.pool_workers()}
+    in_parent = [c for c in calls if c["pid"] == run.main_pid]
+    expect(not in_parent, expected="func to run in the pool's worker processes",
+           observed=f"{len(in_parent)} of the {len(calls)} calls of func ran in the parent process",
+           hint="Let the pool call func: pool.map(func, items); do not call func yourself.")
+    outside = [c for c in calls if c["pid"] not in workers]
+    expect(not outside, expected="func to run in the pool's worker processes",
+           observed=f"{len(outside)} calls ran in processes that are not workers of a Pool",
+           hint="Use multiprocessing.Pool and its map method.")
+    done = sorted(c["arg"] for c in calls)
+    expect(done == sorted(items), expected=f"func to be called once for each of the {len(items)} items",
+           observed=f"it was called for {done}", hint="Map func over all the items, once each.")
+
+
+@check("runs_in_workers")
+def test_runs_in_workers(runs):
+    ran_in_workers(runs.returned("two"), ITEMS_2)
+    ran_in_workers(runs.returned("three"), ITEMS_3)
+
+
+@check("worker_count")
+def test_worker_count(runs):
+    for name, wanted in (("two", 2), ("three", 3)):
+        run = runs.returned(name)
+        workers = run.pool_workers()
+        expect(
+            len(workers) == wanted,
+            expected=f"{CALLED[name]} to create a pool of exactly {wanted} worker processes",
+            observed=f"{len(workers)} pool workers were created"
+            + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
+            hint="Pass the `processes` argument on: multiprocessing.Pool(processes=processes).",
+        )
+
+
+@check("exception_propagates")
+def test_exception_propagates(runs):
+    run = runs.started("error")
+    error = run.first("call_error")
+    if run.first("call_end"):
+        fail(expected="the exception raised by func (ProbeError) to reach the caller",
+             observed=f"parallel_map returned {returned_value(run)!r} instead",
+             hint="Do not catch exceptions around pool.map; let them propagate.")
+    if run.timed_out or error is None:
+        runs.returned("error")  # explains the hang or crash
+    expect(error["error"]["type"] == "ProbeError",
+           expected="the exception raised by func (ProbeError) to reach the caller",
+           observed=f"the caller got {error['error']['type']}: {error['error']['message']}",
+           hint="Do not catch the exception or replace it with another one.")
+
+
+@check("works_under_spawn")
+def test_works_under_spawn(runs):
+    def works(run):
+        right_results(run, "spawn")
+        ran_in_workers(run, [2, 7, 1])
+
+    under_spawn(runs, works)
+
+
+@check("no_leftover_processes")
+def test_no_leftover_processes(runs):
+    no_leftovers(runs, "two")
+
+
+@check("quiz_answered")
+def test_quiz_answered(task, task_file):
+    quiz_answered(task, task_file)
+
+
+def test_quiz(task, task_file, quiz_key):
+    quiz_correct(task, task_file, quiz_key)

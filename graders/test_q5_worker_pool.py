@@ -1,0 +1,96 @@
+"""Grader for Q5: square_all squares with a Pool of 4 workers running worker_function."""
+import re
+
+from mpkit.grading import RunSpec, check, describe_children, expect, fail, no_leftovers, returned_value, under_spawn
+
+TASK = "q5"
+NUMBERS = [1, 2, 3, 4, 5]
+OTHER = [10, -3, 0, 7, 12, 6, 2, 9]
+WATCH = ("worker_function",)
+RUNS = {
+    "single": RunSpec(function="worker_function", args=(12,)),
+    "call": RunSpec(function="square_all", args=(NUMBERS,), watch_calls=WATCH),
+    "other": RunSpec(function="square_all", args=(OTHER,), watch_calls=WATCH),
+    "program": RunSpec(mode="program"),
+    "spawn": RunSpec(function="square_all", args=(NUMBERS,), start_method="spawn", watch_calls=WATCH),
+}
+
+
+@check("worker_function_squares")
+def test_worker_function_squares(runs):
+    value = returned_value(runs.returned("single"))
+    expect(value == 144, expected="worker_function(12) to return 144", observed=f"it returned {value!r}",
+           hint="Return x * x (return it, do not print it).")
+
+
+def squares(run, numbers):
+    value = returned_value(run)
+    wanted = [x * x for x in numbers]
+    expect(value == wanted, expected=f"square_all({numbers}) to return {wanted}", observed=f"it returned {value!r}",
+           hint="Return the list pool.map(worker_function, numbers) gives you.")
+
+
+@check("squares_list")
+def test_squares_list(runs):
+    squares(runs.returned("call"), NUMBERS)
+
+
+@check("squares_other_inputs")
+def test_squares_other_inputs(runs):
+    squares(runs.returned("other"), OTHER)
+
+
+@check("pool_of_four")
+def test_pool_of_four(runs):
+    run = runs.returned("call")
+    workers = run.pool_workers()
+    expect(len(workers) == 4, expected="a pool of exactly 4 worker processes",
+           observed=f"{len(workers)} pool workers were created"
+           + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
+           hint="Create it with multiprocessing.Pool(processes=4) (or Pool(4)).")
+
+
+def in_workers(run, numbers):
+    calls = run.calls("worker_function")
+    workers = {p.pid for p in run.pool_workers()}
+    in_parent = [c for c in calls if c["pid"] == run.main_pid]
+    expect(not in_parent, expected="worker_function to run in the pool's workers",
+           observed=f"{len(in_parent)} of its {len(calls)} calls ran in the parent process",
+           hint="Let the pool call it: pool.map(worker_function, numbers); do not square the numbers yourself.")
+    in_workers = sorted(c["args"][0] for c in calls if c["pid"] in workers and c.get("args"))
+    expect(in_workers == sorted(numbers), expected=f"the pool's workers to run worker_function for each of {numbers}",
+           observed=f"they ran it for {in_workers}" if in_workers else "the workers never ran worker_function",
+           hint="Map worker_function (the function itself, not a lambda) over the numbers with pool.map.")
+
+
+@check("squares_in_workers")
+def test_squares_in_workers(runs):
+    in_workers(runs.returned("call"), NUMBERS)
+
+
+@check("program_prints")
+def test_program_prints(runs):
+    run = runs.finished("program")
+    printed = run.main.out.text if run.main else ""
+    lines = [line.strip() for line in printed.splitlines()]
+    if "[1, 4, 9, 16, 25]" in lines:
+        return
+    near = [line for line in lines if re.search(r"\d", line)]
+    fail(expected="the program to print [1, 4, 9, 16, 25]",
+         observed=f"it printed {printed.strip()!r}" if printed.strip() else "it printed nothing",
+         hint="Under `if __name__ == \"__main__\":`, print(square_all([1, 2, 3, 4, 5]))."
+         + (" Print the list itself." if near else ""))
+
+
+@check("works_under_spawn")
+def test_works_under_spawn(runs):
+    def works(run):
+        squares(run, NUMBERS)
+        in_workers(run, NUMBERS)
+
+    under_spawn(runs, works)
+
+
+@check("no_leftover_processes")
+def test_no_leftover_processes(runs):
+    no_leftovers(runs)

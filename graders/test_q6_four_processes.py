@@ -1,0 +1,144 @@
+"""Grader for Q6: four processes, started together, each printing its own PID and number.
+
+Which process wrote a line is known from the output files the kit gives each
+process, never from what the line says.
+"""
+import re
+
+from mpkit.grading import (RunSpec, check, describe_children, expect, fail, joined_by_main, no_leftovers,
+                           returned_value, under_spawn)
+
+TASK = "q6"
+LINE = re.compile(r"^Process ID:\s*(\d+)\s*-\s*Number:\s*(-?\d+)$")
+RUNS = {
+    "call": RunSpec(function="run_four_processes"),
+    "program": RunSpec(mode="program"),
+    "spawn": RunSpec(function="run_four_processes", start_method="spawn"),
+}
+
+
+def four(run):
+    children = run.non_pool_children()
+    expect(len(children) == 4, expected="exactly four child processes",
+           observed=describe_children(children) if children else "no child process was started",
+           hint="Create one multiprocessing.Process for each number 1 to 4.")
+    pids = {p.pid for p in children}
+    expect(len(pids) == 4 and run.main_pid not in pids, expected="four distinct child PIDs",
+           observed=f"PIDs {sorted(pids)}", hint="Start four separate Process objects.")
+    return children
+
+
+def lines_of(proc):
+    return [line.strip() for line in proc.out.lines() if line.strip()]
+
+
+def one_line_each(run):
+    children = four(run)
+    for child in children:
+        lines = lines_of(child)
+        if len(lines) != 1:
+            fail(expected=f"{child.label()} to print exactly one line",
+                 observed=f"it printed {len(lines)} lines: {lines[:4]!r}",
+                 hint="print_number prints one line with a single print call.")
+        if not LINE.match(lines[0]):
+            fail(expected="a line of the form 'Process ID: <pid> - Number: <number>'",
+                 observed=f"{child.label()} printed {lines[0]!r}",
+                 hint='Use print(f"Process ID: {os.getpid()} - Number: {number}").')
+    parent = [line for line in (run.main.out.lines() if run.main else []) if LINE.match(line.strip())]
+    expect(not parent, expected="only the children to print the 'Process ID' lines",
+           observed=f"the parent process printed {parent[:2]!r}",
+           hint="Call print_number in the children (as the target), not in the parent.")
+    return {child.pid: LINE.match(lines_of(child)[0]) for child in children}
+
+
+def true_pids(run):
+    for pid, match in one_line_each(run).items():
+        printed = int(match.group(1))
+        expect(printed == pid, expected="each line to show the PID of the process that printed it",
+               observed=f"the line printed by process {pid} says PID {printed}",
+               hint="Call os.getpid() inside print_number, in the child.")
+
+
+def numbers(run):
+    got = sorted(int(m.group(2)) for m in one_line_each(run).values())
+    expect(got == [1, 2, 3, 4], expected="the numbers 1, 2, 3 and 4, each once", observed=f"numbers {got}",
+           hint="Give each process its own number: args=(number,) for number in 1 to 4.")
+
+
+def all_children_work(run):
+    true_pids(run)
+    numbers(run)
+
+
+@check("four_children")
+def test_four_children(runs):
+    four(runs.returned("call"))
+
+
+@check("one_line_each")
+def test_one_line_each(runs):
+    one_line_each(runs.returned("call"))
+
+
+@check("true_pids")
+def test_true_pids(runs):
+    true_pids(runs.returned("call"))
+
+
+@check("numbers_one_to_four")
+def test_numbers_one_to_four(runs):
+    numbers(runs.returned("call"))
+
+
+@check("started_before_joined")
+def test_started_before_joined(runs):
+    run = runs.returned("call")
+    children = four(run)
+    starts = [p.start_seq for p in children]
+    joins = [(t, n) for p in children for by, _, t, n in p.joins if by == run.main_pid]
+    expect(bool(joins), expected="the processes to be joined", observed="none of them was joined",
+           hint="Start all four, then join all four.")
+    first_join = min(joins)
+    late = [p for p in children if p.start_seq > first_join]
+    expect(not late, expected="all four processes started before the first join()",
+           observed=f"{describe_children(late)} started only after an earlier process was joined, "
+           "so the processes ran one after another",
+           hint="Use two loops: one that starts every process, then one that joins every process.")
+    del starts
+
+
+@check("all_joined")
+def test_all_joined(runs):
+    run = runs.returned("call")
+    for child in four(run):
+        expect(joined_by_main(run, child), expected=f"{child.label()} to be joined before run_four_processes() returns",
+               observed="it was not joined", hint="Call join() on each of the four processes.")
+        expect(child.exitcode == 0, expected=f"{child.label()} to exit with code 0",
+               observed=f"it exited with code {child.exitcode}",
+               hint="An exception in the child gives exit code 1; run the file to see its traceback.")
+
+
+@check("returns_processes")
+def test_returns_processes(runs):
+    run = runs.returned("call")
+    children = four(run)
+    value = returned_value(run)
+    returned = sorted(v.get("$process") for v in value if isinstance(v, dict)) if isinstance(value, list) else None
+    expect(returned == sorted(p.pid for p in children),
+           expected="run_four_processes() to return a list of its four Process objects",
+           observed=f"it returned {value!r}", hint="Return the list you kept the processes in.")
+
+
+@check("program_runs")
+def test_program_runs(runs):
+    all_children_work(runs.finished("program"))
+
+
+@check("works_under_spawn")
+def test_works_under_spawn(runs):
+    under_spawn(runs, all_children_work)
+
+
+@check("no_leftover_processes")
+def test_no_leftover_processes(runs):
+    no_leftovers(runs)

@@ -1,0 +1,91 @@
+"""The `mpkit` command: a thin layer that parses options and calls the library."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import MpkitError
+
+
+def _kit(args) -> Path:
+    from .manifest import find_kit
+
+    return Path(args.kit).resolve() if args.kit else find_kit()
+
+
+def cmd_grade(args) -> int:
+    import json
+
+    from .grade import grade_submission
+
+    report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only)
+    from .results import gradescope
+
+    text = json.dumps(gradescope(report), indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    if report.grader_errors:
+        for c in report.grader_errors:
+            print(f"mpkit: grader error in {c.task_id}.{c.check_id}:\n{c.details}", file=sys.stderr)
+        return 3
+    return 0
+
+
+def cmd_stubs(args) -> int:
+    from .manifest import load_manifest
+    from .stubs import drifted, write_stubs
+
+    manifest = load_manifest(_kit(args) / "config" / "manifest.yaml", stubs_exist=False)
+    if args.check:
+        stale = drifted(manifest)
+        for path in stale:
+            print(f"{path}: differs from the stub made from its solution (run `mpkit stubs`)", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_stubs(manifest):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_check_manifest(args) -> int:
+    from .manifest import load_manifest
+
+    manifest = load_manifest(_kit(args) / "config" / "manifest.yaml")
+    checks = sum(len(t.checks) for t in manifest.tasks)
+    print(f"{manifest.path}: {len(manifest.tasks)} tasks, {checks} checks, {manifest.points:g} points")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mpkit", description="Auto-graded multiprocessing exercises.")
+    parser.add_argument("--kit", metavar="DIR", help="the kit folder (default: found from the current folder)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    grade = sub.add_parser("grade", help="grade one submission folder; print Gradescope results.json")
+    grade.add_argument("submission", help="folder holding the student's task files")
+    grade.add_argument("--out", metavar="FILE", help="write the JSON to FILE instead of standard output")
+    grade.add_argument("--public-only", action="store_true", help="leave out hidden checks")
+    grade.set_defaults(func=cmd_grade)
+
+    stubs = sub.add_parser("stubs", help="write exercises/ from solutions/ (or --check for drift)")
+    stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
+    stubs.set_defaults(func=cmd_stubs)
+
+    manifest = sub.add_parser("manifest", help="validate config/manifest.yaml and summarise it")
+    manifest.set_defaults(func=cmd_check_manifest)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except MpkitError as exc:
+        print(exc.show(), file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Grade one submission with the kit's graders, in this process's pytest.
+
+The graders are the same pytest files students run; here pytest's own
+terminal output is silenced and the report is taken from the plugin.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+from .errors import MpkitError
+from .manifest import load_manifest
+from .results import Report
+
+
+class _Sink:
+    """Takes the report from the grading session when pytest is done."""
+
+    def __init__(self):
+        self.report: Report | None = None
+        self.usage_error: str | None = None
+
+    def pytest_sessionfinish(self, session):
+        from .pytest_plugin import SESSION
+
+        grading = session.config.pluginmanager.get_plugin(SESSION)
+        if grading is not None and grading.manifest is not None:
+            self.report = grading.report()
+
+
+def grade_submission(kit: Path, submission: Path, public_only: bool = False) -> Report:
+    import pytest
+
+    manifest = load_manifest(kit / "config" / "manifest.yaml")
+    if not submission.is_dir():
+        raise MpkitError(f"{submission}: no such submission folder")
+    graders = [str(t.grader) for t in manifest.tasks]
+    args = [
+        *graders,
+        "--kit", str(kit),
+        "--submission", str(submission.resolve()),
+        "--rootdir", str(kit),
+        "-p", "no:cacheprovider",
+        "-o", "addopts=",
+        "-q",
+    ]
+    if public_only:
+        args.append("--public-only")
+    sink = _Sink()
+    stream = io.StringIO()
+    with contextlib.redirect_stdout(stream):
+        code = pytest.main(args, plugins=[sink])
+    if sink.report is None:
+        output = stream.getvalue().strip().splitlines()
+        reason = next((line for line in output if "ERROR" in line or "error" in line), output[-1] if output else "")
+        raise MpkitError(f"grading could not run (pytest exit code {int(code)}): {reason}", exit_code=3)
+    return sink.report

@@ -1,0 +1,136 @@
+"""What grader files import: the check API and the checks every task shares.
+
+A grader module sets `TASK` (the manifest id) and `RUNS` (name -> RunSpec),
+and defines one test per manifest check, marked `@check("id")`, taking the
+`runs` fixture. The helpers here read a run's record in words a student
+understands.
+"""
+from __future__ import annotations
+
+from .checks import CheckFailed, check, expect, fail, plural
+from .quiz import read_answers, unanswered
+from .runs import TaskRuns
+from .sandbox.record import Proc, RunRecord
+from .sandbox.runner import RunSpec, probe
+
+__all__ = [
+    "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
+    "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
+    "returned_value", "spawn_run", "child_trouble",
+]
+
+
+def returned_value(run: RunRecord):
+    """The value the student's function returned (as the recorder described it)."""
+    return run.first("call_end")["value"]
+
+
+def joined_by_main(run: RunRecord, proc: Proc, before: str = "call_end") -> bool:
+    """Was `proc` joined by the main process before the event `before`?"""
+    end = run.first(before)
+    limit = (end["t"], end["n"]) if end else None
+    for by, code, t, n in proc.joins:
+        if by == run.main_pid and code is not None and (limit is None or (t, n) < limit):
+            return True
+    return False
+
+
+def describe_children(procs) -> str:
+    if not procs:
+        return "no child process was started"
+    return ", ".join(p.label() for p in procs)
+
+
+def child_trouble(run: RunRecord) -> str:
+    """A sentence on children that failed, with the last line they wrote to stderr."""
+    notes = []
+    for p in run.children():
+        code = p.exitcode if p.exitcode is not None else p.exitcode_self
+        if code not in (0, None):
+            last = p.err.text.strip().splitlines()[-1:] if p.err.text.strip() else []
+            said = f": {last[0][:200]}" if last else ""
+            notes.append(f"{p.label()} exited with code {code}{said}")
+    return ("; ".join(notes) + ".") if notes else ""
+
+
+def spawn_run(runs: TaskRuns, name: str = "spawn") -> RunRecord:
+    """The spawn-method run, which must have returned and really used spawn."""
+    run = runs.returned(name)
+    methods = sorted({p.method for p in run.children() if p.method})
+    expect(
+        not methods or methods == ["spawn"],
+        expected="the code to use the start method the grader chose (spawn)",
+        observed=f"your code forced the start method to {', '.join(methods)}",
+        hint="Do not call set_start_method(..., force=True) or get_context() with a fixed method: "
+        "the task must work under every start method.",
+    )
+    return run
+
+
+def under_spawn(runs: TaskRuns, assertion, name: str = "spawn") -> None:
+    """Run a task's own assertion on its spawn run, explaining spawn-only failures."""
+    run = spawn_run(runs, name)
+    try:
+        assertion(run)
+    except CheckFailed as exc:
+        trouble = child_trouble(run)
+        hint = exc.hint
+        if "bootstrapping phase" in trouble:
+            hint = 'Under spawn each child imports your file again: create processes only under `if __name__ == "__main__":` or inside functions.'
+        elif "pickle" in trouble.lower() or "Can't get attribute" in trouble:
+            hint = "Under spawn the target is pickled: use a function defined at the top level of the module."
+        raise CheckFailed(
+            expected=f"{exc.expected} (under the 'spawn' start method)",
+            observed=exc.observed + (f" {trouble}" if trouble else ""),
+            hint=hint,
+        ) from None
+
+
+def no_leftovers(runs: TaskRuns, main: str = "call") -> None:
+    """No process of any run was still running when that run's code was done."""
+    runs.returned(main) if runs.specs[main].mode == "call" else runs.finished(main)
+    for name in runs.specs:
+        try:
+            run = runs.get(name)
+        except CheckFailed:
+            continue
+        if run.timed_out or not run.leftovers:
+            continue
+        labels = [run.proc(pid).label() if run.proc(pid) else f"process {pid}" for pid in run.leftovers]
+        spec = runs.spec(name)
+        fail(
+            expected="every process your code starts to have ended when your code is done",
+            observed=f"when {spec.describe()}, {', '.join(labels)} {'was' if len(labels) == 1 else 'were'} "
+            "still running at the end and had to be stopped by the grader",
+            hint="join() every process you start (and close() and join() a Pool, or use `with Pool(...)`).",
+        )
+
+
+def quiz_answered(task, task_file) -> None:
+    answers = read_answers(task_file)
+    keys = [q.key for q in task.quiz]
+    missing = unanswered(answers, keys)
+    expect(
+        not missing,
+        expected="every statement in ANSWERS answered with True or False",
+        observed=f"not answered yet: {', '.join(missing)}",
+        hint="Replace each None in ANSWERS with True or False (no quotes).",
+    )
+    extra = sorted(set(answers) - set(keys))
+    expect(
+        not extra,
+        expected=f"only the keys of the stub in ANSWERS ({', '.join(keys)})",
+        observed=f"unknown keys: {', '.join(map(str, extra))}",
+        hint="Keep the keys from the stub exactly as they are.",
+    )
+
+
+def quiz_correct(task, task_file, key: str) -> None:
+    item = next(q for q in task.quiz if q.key == key)
+    answer = read_answers(task_file).get(key)
+    expect(
+        answer is item.answer,
+        expected=f"the right answer to: {item.statement}",
+        observed=f"ANSWERS[{key!r}] is {answer!r}" + ("" if isinstance(answer, bool) else " (not answered)"),
+        hint="Think again about this statement; the notes for this question explain it.",
+    )

@@ -1,0 +1,219 @@
+"""pytest plugin: `pytest graders/` grades a submission and prints a scorecard.
+
+Registered through the `pytest11` entry point, so it is active wherever mpkit
+is installed; it does nothing unless the collected tests include checks
+(tests marked with `mpkit_check`).
+
+Options: `--submission DIR` (default: the kit's exercises/), `--public-only`
+(leave hidden checks out; `-m "not hidden"` does the same), `--kit DIR`.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+
+import pytest
+
+from .checks import CheckFailed
+from .errors import MpkitError
+from .manifest import Manifest, find_kit, load_manifest, quiz_check_id
+from .results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary, scorecard
+from .runs import Scheduler, TaskRuns
+
+SESSION = "mpkit-grading"
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("mpkit", "mpkit grading")
+    group.addoption("--submission", metavar="DIR", default=None,
+                    help="folder holding the task files to grade (default: the kit's exercises/)")
+    group.addoption("--public-only", action="store_true", default=False,
+                    help="leave out hidden checks (what a student bundle has)")
+    group.addoption("--kit", metavar="DIR", default=None,
+                    help="the kit folder holding config/manifest.yaml (default: found from the graders)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "mpkit_check(id): this test is the manifest check `id` of its module's TASK")
+    config.addinivalue_line("markers", "hidden: a check students do not see (deselect with -m 'not hidden')")
+    config.pluginmanager.register(GradingSession(config), SESSION)
+
+
+class GradingSession:
+    """One grading of one submission: manifest, runs, results, scorecard."""
+
+    def __init__(self, config):
+        self.config = config
+        self.manifest: Manifest | None = None
+        self.scheduler: Scheduler | None = None
+        self.submission: Path | None = None
+        self.task_runs: dict[str, TaskRuns] = {}
+        self.results: dict[tuple[str, str], CheckResult] = {}
+        self.selected: dict[tuple[str, str], object] = {}
+        self.started = time.monotonic()
+
+    # -- collection ---------------------------------------------------------
+    def _setup(self, first_grader: Path) -> None:
+        option = self.config.getoption
+        try:
+            kit = Path(option("--kit")).resolve() if option("--kit") else find_kit(first_grader.parent)
+            self.manifest = load_manifest(kit / "config" / "manifest.yaml")
+        except MpkitError as exc:
+            raise pytest.UsageError(str(exc)) from None
+        submission = option("--submission")
+        self.submission = Path(submission).resolve() if submission else self.manifest.root / "exercises"
+        if not self.submission.is_dir():
+            raise pytest.UsageError(f"--submission {submission or self.submission}: no such folder")
+        self.scheduler = Scheduler(self.submission)
+
+    def pytest_generate_tests(self, metafunc):
+        """Quiz checks: one test per quiz statement of the module's task."""
+        if "quiz_key" not in metafunc.fixturenames:
+            return
+        if self.manifest is None:
+            self._setup(Path(metafunc.module.__file__))
+        task = self._task_of(metafunc.module)
+        metafunc.parametrize(
+            "quiz_key",
+            [pytest.param(q.key, id=q.key, marks=pytest.mark.mpkit_check(quiz_check_id(q.key))) for q in task.quiz],
+        )
+
+    def _task_of(self, module):
+        task_id = getattr(module, "TASK", None)
+        task = self.manifest.task(task_id) if task_id else None
+        if task is None:
+            raise pytest.UsageError(f"{module.__file__}: TASK = {task_id!r} is not a task of {self.manifest.path}")
+        return task
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(self, session, config, items):
+        graded = [item for item in items if item.get_closest_marker("mpkit_check")]
+        if not graded:
+            return
+        if self.manifest is None:
+            self._setup(Path(graded[0].module.__file__))
+        by_task: dict[str, set] = {}
+        for item in graded:
+            task = self._task_of(item.module)
+            check_id = item.get_closest_marker("mpkit_check").args[0]
+            check = task.check(check_id)
+            if check is None:
+                raise pytest.UsageError(
+                    f"{item.nodeid}: check {check_id!r} is not in task {task.id!r} of {self.manifest.path}"
+                )
+            if (task.id, check_id) in self.selected:
+                raise pytest.UsageError(f"{item.nodeid}: check {task.id}.{check_id} is graded by two tests")
+            self.selected[(task.id, check_id)] = item
+            by_task.setdefault(task.id, set()).add(check_id)
+            if check.hidden:
+                item.add_marker(pytest.mark.hidden)
+        for task_id, ids in by_task.items():
+            missing = [c.id for c in self.manifest.task(task_id).checks if c.id not in ids]
+            if missing and not config.getoption("-k") and not config.getoption("-m"):
+                raise pytest.UsageError(
+                    f"{self.manifest.task(task_id).grader}: no test for check(s) {', '.join(missing)} of task {task_id!r}"
+                )
+        if config.getoption("--public-only"):
+            hidden = [i for i in items if i.get_closest_marker("hidden")]
+            if hidden:
+                config.hook.pytest_deselected(items=hidden)
+                items[:] = [i for i in items if not i.get_closest_marker("hidden")]
+
+    def pytest_collection_finish(self, session):
+        """Start every run of every selected task now, in the background."""
+        if self.scheduler is None:
+            return
+        modules = {}
+        for item in session.items:
+            if item.get_closest_marker("mpkit_check"):
+                modules[item.module.__name__] = item.module
+        for module in modules.values():
+            self.runs_for(module).start_all()
+        self.selected = {
+            key: item for key, item in self.selected.items() if item in set(session.items)
+        }
+
+    def runs_for(self, module) -> TaskRuns:
+        task = self._task_of(module)
+        if task.id not in self.task_runs:
+            self.task_runs[task.id] = TaskRuns(task, getattr(module, "RUNS", {}), self.scheduler)
+        return self.task_runs[task.id]
+
+    # -- results ------------------------------------------------------------
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        marker = item.get_closest_marker("mpkit_check")
+        if marker is None or self.manifest is None:
+            return
+        report = outcome.get_result()
+        if call.when == "call" or (call.when == "setup" and report.outcome != "passed"):
+            task = self._task_of(item.module)
+            check = task.check(marker.args[0])
+            result = CheckResult(task.id, check.id, check.description, check.points, check.visibility)
+            excinfo = call.excinfo
+            if excinfo is None:
+                result.status = PASSED if report.outcome == "passed" else FAILED
+            elif isinstance(excinfo.value, CheckFailed):
+                exc = excinfo.value
+                result.status, result.expected, result.observed, result.hint = FAILED, exc.expected, exc.observed, exc.hint
+                report.longrepr = f"{task.id}: {check.description}\n{exc.render()}"
+            elif excinfo.errisinstance(pytest.skip.Exception):
+                result.status, result.expected, result.observed = FAILED, "the check to run", "it was skipped"
+            else:
+                result.status = ERROR
+                result.details = "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb))
+            self.results[(task.id, check.id)] = result
+
+    def report(self) -> Report:
+        """Results in manifest order, for the checks that were selected."""
+        tasks = []
+        for task in self.manifest.tasks:
+            checks = []
+            for check in task.checks:
+                if (task.id, check.id) not in self.selected:
+                    continue
+                result = self.results.get((task.id, check.id))
+                if result is None:
+                    result = CheckResult(task.id, check.id, check.description, check.points, check.visibility,
+                                         status=FAILED, expected="the check to run", observed="it did not run")
+                checks.append(result)
+            if checks:
+                tasks.append(TaskSummary(task.id, task.title, checks))
+        return Report(
+            title=self.manifest.title,
+            submission=str(self.submission),
+            tasks=tasks,
+            execution_time=time.monotonic() - self.started,
+        )
+
+    def pytest_terminal_summary(self, terminalreporter):
+        if self.manifest is None or not self.selected:
+            return
+        terminalreporter.write_line("")
+        for line in scorecard(self.report()).splitlines():
+            terminalreporter.write_line(line)
+
+    def pytest_unconfigure(self, config):
+        if self.scheduler is not None:
+            self.scheduler.close()
+
+
+@pytest.fixture
+def runs(request) -> TaskRuns:
+    """The runs of the task this grader module checks (see runs.TaskRuns)."""
+    session: GradingSession = request.config.pluginmanager.get_plugin(SESSION)
+    return session.runs_for(request.module)
+
+
+@pytest.fixture
+def task(request):
+    session: GradingSession = request.config.pluginmanager.get_plugin(SESSION)
+    return session._task_of(request.module)
+
+
+@pytest.fixture
+def task_file(request, task) -> Path:
+    session: GradingSession = request.config.pluginmanager.get_plugin(SESSION)
+    return session.submission / task.file

@@ -1,0 +1,146 @@
+"""Grading results as small records, and one writer per output format.
+
+`Report` is what a grading session produced; `scorecard()` renders it for a
+terminal, `gradescope()` as Gradescope's results.json.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import __version__
+
+SCHEMA_VERSION = 1
+PASSED, FAILED, ERROR = "passed", "failed", "error"  # ERROR: the grader itself broke
+GRADESCOPE_VISIBILITY = {"public": "visible", "hidden": "after_published"}
+
+
+@dataclass
+class CheckResult:
+    task_id: str
+    check_id: str
+    description: str
+    max_points: float
+    visibility: str
+    status: str = FAILED
+    expected: str = ""
+    observed: str = ""
+    hint: str = ""
+    details: str = ""  # traceback of a grader error
+
+    @property
+    def points(self) -> float:
+        return self.max_points if self.status == PASSED else 0
+
+    def feedback(self) -> str:
+        if self.status == PASSED:
+            return ""
+        if self.status == ERROR:
+            return "The grader itself failed on this check (a bug in the kit; please report it).\n" + self.details
+        lines = [f"expected: {self.expected}", f"observed: {self.observed}"]
+        if self.hint:
+            lines.append(f"hint:     {self.hint}")
+        return "\n".join(lines)
+
+
+@dataclass
+class TaskSummary:
+    task_id: str
+    title: str
+    checks: list = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return sum(c.points for c in self.checks)
+
+    @property
+    def max_score(self) -> float:
+        return sum(c.max_points for c in self.checks)
+
+
+@dataclass
+class Report:
+    title: str
+    submission: str
+    tasks: list = field(default_factory=list)  # TaskSummary, in manifest order
+    execution_time: float = 0.0
+
+    @property
+    def checks(self) -> list:
+        return [c for t in self.tasks for c in t.checks]
+
+    @property
+    def score(self) -> float:
+        return sum(t.score for t in self.tasks)
+
+    @property
+    def max_score(self) -> float:
+        return sum(t.max_score for t in self.tasks)
+
+    @property
+    def grader_errors(self) -> list:
+        return [c for c in self.checks if c.status == ERROR]
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def scorecard(report: Report, width: int = 78) -> str:
+    """The student's scorecard: per task, points and what to fix."""
+    rule = "=" * width
+    out = [rule, f"{report.title}: scorecard for {report.submission}", rule]
+    for task in report.tasks:
+        mark = "ok" if task.score == task.max_score else "  "
+        out.append(f"{mark} {task.task_id}  {task.title:<50} {_num(task.score):>5} / {_num(task.max_score)}")
+        shown: set = set()
+        for c in task.checks:
+            if c.status == PASSED:
+                continue
+            tag = " (hidden check)" if c.visibility == "hidden" else ""
+            out.append(f"     x {c.description}{tag}")
+            # Checks that failed for the same reason (a stub, a crash) say it once.
+            reason = c.feedback()
+            if reason in shown:
+                out.append("         (same reason as above)")
+                continue
+            shown.add(reason)
+            for line in reason.splitlines():
+                out.append(f"         {line}")
+    out.append("-" * width)
+    passed = sum(1 for c in report.checks if c.status == PASSED)
+    out.append(
+        f"TOTAL {_num(report.score)} / {_num(report.max_score)} points"
+        f"  ({passed} of {len(report.checks)} checks passed)"
+    )
+    if report.grader_errors:
+        out.append(f"{len(report.grader_errors)} check(s) could not be graded because of a bug in the grader.")
+    out.append(rule)
+    return "\n".join(out)
+
+
+def gradescope(report: Report) -> dict:
+    """Gradescope's results.json; every test name starts with its task id."""
+    tests = []
+    for number, c in enumerate(report.checks, start=1):
+        tests.append(
+            {
+                "name": f"{c.task_id}: {c.description}",
+                "number": str(number),
+                "score": c.points,
+                "max_score": c.max_points,
+                "status": "passed" if c.status == PASSED else "failed",
+                "output": c.feedback(),
+                "visibility": GRADESCOPE_VISIBILITY[c.visibility],
+                "tags": [c.task_id, c.check_id],
+                "extra_data": {"task": c.task_id, "check": c.check_id, "result": c.status},
+            }
+        )
+    return {
+        "score": report.score,
+        "execution_time": round(report.execution_time, 3),
+        "output": f"{_num(report.score)} / {_num(report.max_score)} points",
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+        "extra_data": {"mpkit_version": __version__, "schema_version": SCHEMA_VERSION, "max_score": report.max_score},
+    }

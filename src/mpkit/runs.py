@@ -1,0 +1,212 @@
+"""The runs a task's checks look at, started early and shared by the checks.
+
+Each grader module declares its runs (`RUNS = {"call": RunSpec(...), ...}`).
+All runs of all collected tasks start in the background as soon as pytest
+has collected the graders; one run serves every check that reads it. A check
+asks for a run through `TaskRuns`, which turns a run that could not be judged
+(missing file, syntax error, hang, crash, missing function) into a failed
+check that says why.
+"""
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from .checks import CheckFailed
+from .manifest import Task
+from .sandbox.record import RunRecord
+from .sandbox.runner import Limits, RunSpec, available_start_methods, run
+
+
+def primary_start_method() -> str:
+    """fork where the platform has it (Linux, macOS), else spawn (Windows).
+
+    Every task also has runs under an explicit "spawn", so code that only works
+    under fork loses those checks on every platform alike.
+    """
+    return "fork" if "fork" in available_start_methods() else "spawn"
+
+
+class Scheduler:
+    """Starts runs in the background, at most one per (task, run name)."""
+
+    def __init__(self, submission: Path, workers: int | None = None):
+        self.submission = Path(submission)
+        self.primary = primary_start_method()
+        self._pool = ThreadPoolExecutor(max_workers=workers or max(4, 2 * (os.cpu_count() or 1)))
+        self._futures: dict[tuple[str, str], Future] = {}
+
+    def task_file(self, task: Task) -> Path:
+        return self.submission / task.file
+
+    def resolve(self, spec: RunSpec) -> RunSpec:
+        if spec.start_method is None:
+            from dataclasses import replace
+
+            return replace(spec, start_method=self.primary)
+        return spec
+
+    def submit(self, task: Task, name: str, spec: RunSpec) -> Future:
+        key = (task.id, name)
+        if key not in self._futures:
+            path = self.task_file(task)
+            if path.is_file():
+                self._futures[key] = self._pool.submit(
+                    run, self.resolve(spec), path, Limits(time_limit=task.time_limit)
+                )
+            else:
+                missing: Future = Future()
+                missing.set_result(None)
+                self._futures[key] = missing
+        return self._futures[key]
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class TaskRuns:
+    """The runs of one task, as its checks see them."""
+
+    def __init__(self, task: Task, specs: dict, scheduler: Scheduler):
+        self.task, self.specs, self.scheduler = task, specs, scheduler
+
+    def start_all(self) -> None:
+        for name, spec in self.specs.items():
+            self.scheduler.submit(self.task, name, spec)
+
+    def spec(self, name: str) -> RunSpec:
+        return self.scheduler.resolve(self.specs[name])
+
+    def get(self, name: str) -> RunRecord:
+        """The record of a run that really ran (else the check fails)."""
+        record = self.scheduler.submit(self.task, name, self.specs[name]).result()
+        if record is None:
+            raise CheckFailed(
+                expected=f"a file named {self.task.file} in your submission",
+                observed=f"there is no {self.task.file} in {self.scheduler.submission}",
+                hint="Keep the file name from the exercise; the grader looks for it by name.",
+            )
+        if record.damaged:
+            raise CheckFailed(
+                expected="the kit's record of your run to be complete",
+                observed=f"{len(record.damaged)} lines of the record were damaged, so the run cannot be judged",
+                hint="Do not write into files your program did not create.",
+            )
+        return record
+
+    def started(self, name: str) -> RunRecord:
+        """A run whose file imported (call mode) or started (program mode)."""
+        record = self.get(name)
+        spec = self.spec(name)
+        what = spec.describe()
+        if record.timed_out and not record.first("import_end") and spec.mode == "call":
+            raise CheckFailed(
+                expected=f"importing {self.task.file} to finish quickly",
+                observed=f"importing the file did not finish within {_secs(record.time_limit)} and was stopped",
+                hint="Code at the top level of the file runs on import; put it inside a function "
+                "or under `if __name__ == \"__main__\":`.",
+            )
+        error = record.first("import_error")
+        if error:
+            raise CheckFailed(
+                expected=f"{self.task.file} to import without errors",
+                observed=f"importing it failed: {_error_text(error['error'], self.task.file)}",
+                hint=_error_hint(error["error"], self.task.file),
+            )
+        if spec.mode == "call" and not record.first("import_end"):
+            raise self._vanished(record, f"importing {self.task.file}")
+        return record
+
+    def returned(self, name: str) -> RunRecord:
+        """A call-mode run whose function returned normally."""
+        record = self.started(name)
+        spec = self.spec(name)
+        fname = spec.function
+        if record.first("call_missing"):
+            raise CheckFailed(
+                expected=f"a function named {fname} in {self.task.file}",
+                observed=f"{self.task.file} has no function {fname}",
+                hint="Keep the function names and parameters from the stub.",
+            )
+        error = record.first("call_error")
+        if error:
+            info = error["error"]
+            if info["type"] == "NotImplementedError":
+                raise CheckFailed(
+                    expected=f"{fname}() to do the task",
+                    observed=f"{fname}() raised NotImplementedError: it is still the stub",
+                    hint="Replace the `raise NotImplementedError` line with your code (see the TODO).",
+                )
+            raise CheckFailed(
+                expected=f"{fname}() to return normally when {spec.describe()}",
+                observed=f"it raised {_error_text(info, self.task.file)}",
+                hint=_error_hint(info, self.task.file),
+            )
+        if record.timed_out and not record.first("call_end"):
+            raise CheckFailed(
+                expected=f"{fname}() to finish within {_secs(record.time_limit)}",
+                observed=f"it was still running after {_secs(record.time_limit)} and was stopped",
+                hint="A join() waits for the process to end: make sure every process you start can finish "
+                "(for example, a get() on a Queue that nobody fills waits forever).",
+            )
+        if not record.first("call_end"):
+            raise self._vanished(record, f"calling {fname}()")
+        return record
+
+    def finished(self, name: str) -> RunRecord:
+        """A program-mode run that ran to its end."""
+        record = self.started(name)
+        error = record.first("main_error")
+        if error:
+            raise CheckFailed(
+                expected=f"`python {self.task.file}` to run without errors",
+                observed=f"it raised {_error_text(error['error'], self.task.file)}",
+                hint=_error_hint(error["error"], self.task.file),
+            )
+        if record.timed_out:
+            raise CheckFailed(
+                expected=f"`python {self.task.file}` to finish within {_secs(record.time_limit)}",
+                observed=f"it was still running after {_secs(record.time_limit)} and was stopped",
+                hint="A program waits for all its non-daemon processes at exit: make sure each one ends.",
+            )
+        if not record.first("main_end"):
+            raise self._vanished(record, f"running `python {self.task.file}`")
+        return record
+
+    def _vanished(self, record: RunRecord, doing: str) -> CheckFailed:
+        main = record.main
+        err = (main.err.text if main else "") or record.stderr_raw.text
+        tail = err.strip().splitlines()[-1:] if err.strip() else []
+        said = f" Its last error line: {tail[0][:200]}" if tail else ""
+        return CheckFailed(
+            expected=f"{doing} to finish normally",
+            observed=f"the Python process ended abruptly (exit code {record.exit_code}) while {doing}.{said}",
+            hint="Do not end the program with os._exit() or sys.exit() inside the task functions, "
+            "and do not kill the main process.",
+        )
+
+
+def _secs(value: float) -> str:
+    return f"{value:g} s"
+
+
+def _error_text(info: dict, file: str) -> str:
+    where = f" (line {info['line']} of {file})" if info.get("line") else ""
+    message = info.get("message") or ""
+    return f"{info['type']}: {message}{where}" if message else f"{info['type']}{where}"
+
+
+def _error_hint(info: dict, file: str) -> str:
+    kind, message = info.get("type", ""), info.get("message") or ""
+    if kind in ("SyntaxError", "IndentationError", "TabError"):
+        return f"Fix the syntax; `python {file}` shows the line with the mistake."
+    if "bootstrapping phase" in message:
+        return 'Start processes only under `if __name__ == "__main__":` or inside functions.'
+    if re.search(r"pickle|Can't get attribute|lambda", message):
+        return ("Under the spawn start method the target is pickled: use a function defined at the top "
+                "level of the module, not a lambda or a nested function.")
+    if kind == "SystemExit":
+        return "Do not call sys.exit() in the task's file: return from the function instead."
+    return f"Read the traceback by running your code: `python {file}`."

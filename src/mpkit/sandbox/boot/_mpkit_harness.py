@@ -1,0 +1,253 @@
+"""The main program of a sandboxed run: `python _mpkit_harness.py SPEC.json`.
+
+It imports the student's module (or runs it as a program) in a fresh
+interpreter under the start method the grader chose, calls the function the
+spec names, and records what happened through _mpkit_trace. It never decides
+whether anything is right: the grader does that from the record.
+"""
+import json
+import os
+import sys
+import traceback
+
+
+def _set_default_start_method(method):
+    """Make `method` the platform default, as Python 3.14 did with forkserver.
+
+    Unlike set_start_method(), this leaves the student's own
+    set_start_method() call (without force=True) working.
+    """
+    import multiprocessing
+    import multiprocessing.context as ctx
+
+    default = getattr(ctx, "_default_context", None)
+    if default is not None and hasattr(default, "_default_context"):
+        default._default_context = ctx._concrete_contexts[method]
+    else:  # pragma: no cover - future Python without the private attribute
+        multiprocessing.set_start_method(method, force=True)
+
+
+def _error_info(exc, student_file):
+    frames = traceback.extract_tb(exc.__traceback__)
+    line = None
+    for frame in frames:
+        if os.path.abspath(frame.filename) == student_file:
+            line = frame.lineno
+    if isinstance(exc, SyntaxError) and exc.lineno and os.path.abspath(exc.filename or "") == student_file:
+        line = exc.lineno
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return {
+        "type": type(exc).__name__,
+        "message": str(exc)[:2000],
+        "line": line,
+        "traceback": text[-8000:],
+    }
+
+
+def _decode_arg(value):
+    """Arguments are JSON; {"$callable": "module:name"} names a kit probe."""
+    if isinstance(value, dict) and "$callable" in value:
+        import importlib
+
+        module, _, name = value["$callable"].partition(":")
+        return getattr(importlib.import_module(module), name)
+    if isinstance(value, list):
+        return [_decode_arg(v) for v in value]
+    return value
+
+
+def _helper_pids():
+    """Processes multiprocessing starts for itself, not for the student."""
+    pids = set()
+    tracker = sys.modules.get("multiprocessing.resource_tracker")
+    if tracker is not None:
+        pids.add(getattr(getattr(tracker, "_resource_tracker", None), "_pid", None))
+    forkserver = sys.modules.get("multiprocessing.forkserver")
+    if forkserver is not None:
+        pids.add(getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None))
+    pids.discard(None)
+    return pids
+
+
+def _finish(trace):
+    """Record which processes are still running, then stop them all."""
+    import signal
+
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil is a dependency of the kit
+        psutil = None
+    helpers = _helper_pids()
+    alive = []
+    if psutil is not None:
+        me = psutil.Process()
+        try:
+            descendants = me.children(recursive=True)
+        except psutil.Error:
+            descendants = []
+        for proc in descendants:
+            try:
+                if proc.status() == psutil.STATUS_ZOMBIE:
+                    continue
+            except psutil.Error:
+                continue
+            if proc.pid not in helpers:
+                alive.append(proc.pid)
+        trace.emit("alive", pids=alive, helpers=sorted(helpers))
+        for proc in descendants:
+            try:
+                proc.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+            except psutil.Error:
+                pass
+        psutil.wait_procs(descendants, timeout=2)
+    _reap_orphans()
+
+
+def _reap_orphans():
+    if not hasattr(os, "waitpid") or not hasattr(os, "WNOHANG"):
+        return
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _become_subreaper():
+    """Orphans of the run (double forks, setsid) stay our descendants (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def _apply_limits(limits):
+    try:
+        import resource
+    except ImportError:
+        return
+    names = {
+        "address_space": "RLIMIT_AS",
+        "open_files": "RLIMIT_NOFILE",
+        "processes": "RLIMIT_NPROC",
+        "file_size": "RLIMIT_FSIZE",
+        "cpu_seconds": "RLIMIT_CPU",
+    }
+    for key, value in (limits or {}).items():
+        which = getattr(resource, names.get(key, ""), None)
+        if which is None or value is None:
+            continue
+        try:
+            soft, hard = resource.getrlimit(which)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(which, (value, hard))
+        except (ValueError, OSError):
+            pass
+
+
+def main(spec_path):
+    with open(spec_path, encoding="utf-8") as f:
+        spec = json.load(f)
+    import _mpkit_trace as trace
+
+    if "SIGXFSZ" in dir(__import__("signal")):
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversize output fails a write, kills nobody
+    _become_subreaper()
+    _apply_limits(spec.get("limits"))
+    student_file = os.path.abspath(spec["file"])
+    submission = os.path.dirname(student_file)
+    sys.path.insert(0, submission)
+    if spec.get("start_method"):
+        _set_default_start_method(spec["start_method"])
+    mode = spec["mode"]
+    trace.emit("run_start", mode=mode, start_method=spec.get("start_method"))
+    if mode == "program":
+        _run_program(spec, trace, student_file)
+    else:
+        _run_call(spec, trace, student_file)
+
+
+def _run_program(spec, trace, student_file):
+    import runpy
+
+    sys.argv = [student_file]
+    code = 0
+    try:
+        runpy.run_path(student_file, run_name="__main__")
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        trace.emit("main_end", exit=code)
+    except BaseException as exc:
+        trace.emit("main_error", error=_error_info(exc, student_file))
+        code = 1
+    else:
+        trace.emit("main_end", exit=0)
+    # Like `python file.py`: the interpreter's own exit waits for non-daemon
+    # children (the grader's time limit stops a child that never ends).
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+def _run_call(spec, trace, student_file):
+    import importlib
+
+    module_name = spec["module"]
+    trace.emit("import_start", module=module_name)
+    try:
+        module = importlib.import_module(module_name)
+    except SystemExit as exc:
+        trace.emit("import_error", error={"type": "SystemExit", "message": f"sys.exit({exc.code!r}) was called", "line": _exit_line(exc, student_file), "traceback": ""})
+        _end(trace)
+    except BaseException as exc:
+        trace.emit("import_error", error=_error_info(exc, student_file))
+        _end(trace)
+    trace.emit("import_end")
+    function = spec.get("function")
+    if function:
+        func = getattr(module, function, None)
+        if not callable(func):
+            trace.emit("call_missing", function=function)
+            _end(trace)
+        args = _decode_arg(spec.get("args", []))
+        kwargs = {k: _decode_arg(v) for k, v in spec.get("kwargs", {}).items()}
+        trace.emit("call_start", function=function)
+        try:
+            result = func(*args, **kwargs)
+        except SystemExit as exc:
+            trace.emit("call_error", error={"type": "SystemExit", "message": f"sys.exit({exc.code!r}) was called", "line": _exit_line(exc, student_file), "traceback": ""})
+        except BaseException as exc:
+            trace.emit("call_error", error=_error_info(exc, student_file))
+        else:
+            trace.emit("call_end", value=trace.describe(result), globals=trace.snapshot_globals())
+    _end(trace)
+
+
+def _exit_line(exc, student_file):
+    return _error_info(exc, student_file)["line"]
+
+
+def _end(trace):
+    _finish(trace)
+    trace.emit("run_end")
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        pass
+    # Skip interpreter shutdown: multiprocessing's exit handler would wait
+    # for children the student never stopped.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,298 @@
+"""The run recorder: runs inside every Python process of a sandboxed run.
+
+It writes what the process does (its birth, the processes and threads it
+starts, joins and ends, calls of watched student functions) as JSON lines to
+a record file of its own, and points the process's stdout and stderr at files
+of its own, so the grader knows which process wrote which bytes.
+
+Everything here is standard library only and keeps its own references to the
+functions it relies on (os.getpid, json.dumps, ...), so a submission that
+monkeypatches them cannot change what is recorded.
+"""
+import itertools
+import json
+import os
+import sys
+import threading
+import time
+
+_getpid = os.getpid
+_getppid = os.getppid
+_write = os.write
+_os_open = os.open
+_dup2 = os.dup2
+_close = os.close
+_now = time.monotonic_ns
+_dumps = json.dumps
+_join_path = os.path.join
+
+RUN_DIR = os.environ.get("MPKIT_RUN_DIR", "")
+_state = {"fd": None, "pid": None, "seq": itertools.count()}
+_installed = False
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+
+
+def _exclusive(folder, pid, suffix):
+    """Open a new file named after pid (pids can be reused within a run)."""
+    for n in itertools.count():
+        name = f"{pid}{'' if n == 0 else '.' + str(n)}{suffix}"
+        try:
+            return name, _os_open(_join_path(RUN_DIR, folder, name), _FLAGS, 0o600)
+        except FileExistsError:
+            continue
+
+
+def _born(via):
+    """Start the record of a new process and give it output files of its own."""
+    pid = _getpid()
+    _state["pid"] = pid
+    _state["seq"] = itertools.count()
+    old = _state["fd"]
+    name, _state["fd"] = _exclusive("rec", pid, ".jsonl")
+    if old is not None:
+        try:
+            _close(old)
+        except OSError:
+            pass
+    outputs = {}
+    for stream, fdno in (("out", 1), ("err", 2)):
+        oname, ofd = _exclusive("out", pid, "." + stream)
+        # The file is inheritable through dup2; the original O_CLOEXEC fd is closed.
+        _dup2(ofd, fdno)
+        _close(ofd)
+        outputs[stream] = oname
+    emit("born", via=via, ppid=_getppid(), argv=list(getattr(sys, "orig_argv", sys.argv))[:6], **outputs)
+
+
+def emit(kind, **fields):
+    """Append one event to this process's record."""
+    fd = _state["fd"]
+    if fd is None:
+        return
+    fields["e"] = kind
+    fields["pid"] = _state["pid"]
+    fields["t"] = _now()
+    fields["n"] = next(_state["seq"])
+    try:
+        line = _dumps(fields, default=repr)
+    except (TypeError, ValueError):
+        line = _dumps({"e": kind, "pid": fields["pid"], "t": fields["t"], "n": fields["n"], "bad": True})
+    try:
+        _write(fd, (line + "\n").encode("utf-8", "replace"))
+    except OSError:
+        pass
+
+
+def describe(value, depth=0):
+    """A JSON-able picture of a value the student's code returned."""
+    import multiprocessing.process as mpp
+
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, mpp.BaseProcess):
+        try:
+            code = value.exitcode
+        except ValueError:  # closed
+            code = None
+        return {"$process": value.pid, "name": value.name, "exitcode": code}
+    if depth < 4 and isinstance(value, (list, tuple)):
+        items = [describe(v, depth + 1) for v in list(value)[:1000]]
+        return items if isinstance(value, list) else {"$tuple": items}
+    if depth < 4 and isinstance(value, dict):
+        return {"$dict": [[describe(k, depth + 1), describe(v, depth + 1)] for k, v in list(value.items())[:1000]]}
+    return {"$repr": repr(value)[:500], "type": type(value).__name__}
+
+
+def _callable_name(func):
+    if func is None:
+        return None
+    module = getattr(func, "__module__", None)
+    qualname = getattr(func, "__qualname__", None)
+    if qualname is None:
+        return repr(func)[:200]
+    return f"{module}.{qualname}"
+
+
+def _target_of(obj, base):
+    target = getattr(obj, "_target", None)
+    if target is not None:
+        return _callable_name(target)
+    cls = type(obj)
+    if cls.run is not base.run:
+        return f"{cls.__module__}.{cls.__qualname__}.run"
+    return None
+
+
+# Globals to watch (for example COUNTER of a task): "module:NAME,NAME".
+def _watched_globals():
+    spec = os.environ.get("MPKIT_WATCH_GLOBALS", "")
+    module, _, names = spec.partition(":")
+    return module, [n for n in names.split(",") if n]
+
+
+def snapshot_globals():
+    module_name, names = _watched_globals()
+    if not names:
+        return None
+    found = {}
+    for candidate in (module_name, "__mp_main__", "__main__"):
+        module = sys.modules.get(candidate)
+        if module is not None and all(hasattr(module, n) for n in names):
+            for n in names:
+                found[n] = describe(getattr(module, n))
+            return found
+    return None
+
+
+def _patch_processes():
+    import multiprocessing.process as mpp
+
+    base = mpp.BaseProcess
+    start, join, bootstrap = base.start, base.join, base._bootstrap
+    terminate, kill = base.terminate, getattr(base, "kill", None)
+
+    def traced_start(self):
+        target = _target_of(self, base)  # start() deletes self._target
+        start(self)
+        emit(
+            "proc_start",
+            child=self.pid,
+            name=self.name,
+            target=target,
+            daemon=self.daemon,
+            method=getattr(type(self._popen), "method", None),
+        )
+
+    def traced_join(self, timeout=None):
+        join(self, timeout)
+        try:
+            code = self.exitcode
+        except ValueError:
+            return
+        if code is not None:
+            emit("join", child=self.pid, exitcode=code)
+
+    def traced_bootstrap(self, *args, **kwargs):
+        emit(
+            "proc_boot",
+            name=self.name,
+            target=_target_of(self, base),
+            parent=getattr(self, "_parent_pid", None),
+            globals=snapshot_globals(),
+        )
+        code = bootstrap(self, *args, **kwargs)
+        emit("proc_end", exitcode=code, globals=snapshot_globals())
+        return code
+
+    def traced_terminate(self):
+        emit("terminate", child=self.pid)
+        terminate(self)
+
+    base.start = traced_start
+    base.join = traced_join
+    base._bootstrap = traced_bootstrap
+    base.terminate = traced_terminate
+    if kill is not None:
+
+        def traced_kill(self):
+            emit("kill", child=self.pid)
+            kill(self)
+
+        base.kill = traced_kill
+
+
+def _patch_threads():
+    inner = threading.Thread._bootstrap_inner
+
+    def traced_inner(self):
+        tid = threading.get_native_id()
+        target = _target_of(self, threading.Thread)
+        emit("thread_start", thread=tid, name=self.name, target=target, globals=snapshot_globals())
+        try:
+            inner(self)
+        finally:
+            emit("thread_end", thread=tid, target=target, globals=snapshot_globals())
+
+    threading.Thread._bootstrap_inner = traced_inner
+
+
+# Student functions to watch: "module:func,func". Each call records the pid
+# that ran it, its arguments and its result.
+def _watch_spec():
+    module, _, names = os.environ.get("MPKIT_WATCH_CALLS", "").partition(":")
+    return module, [n for n in names.split(",") if n]
+
+
+def wrap_functions(module, names):
+    import functools
+
+    for name in names:
+        func = getattr(module, name, None)
+        if not callable(func) or getattr(func, "__mpkit_watched__", False):
+            continue
+
+        def make(func=func, name=name):
+            @functools.wraps(func)
+            def watched(*args, **kwargs):
+                emit("call", fn=name, args=describe(list(args)))
+                try:
+                    result = func(*args, **kwargs)
+                except BaseException as exc:
+                    emit("raise", fn=name, error=type(exc).__name__)
+                    raise
+                emit("return", fn=name, value=describe(result))
+                return result
+
+            watched.__mpkit_watched__ = True
+            return watched
+
+        setattr(module, name, make())
+
+
+class _WatchFinder:
+    """Wraps the watched functions right after their module is imported."""
+
+    def __init__(self, module, names):
+        self.module, self.names = module, names
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.module:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        exec_module = getattr(loader, "exec_module", None)
+        if exec_module is None:
+            return spec
+        names = self.names
+
+        def traced_exec(module):
+            exec_module(module)
+            wrap_functions(module, names)
+
+        loader.exec_module = traced_exec
+        return spec
+
+
+def install():
+    global _installed
+    if _installed or not RUN_DIR:
+        return
+    _installed = True
+    _born("exec")
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=lambda: _born("fork"))
+    module, names = _watch_spec()
+    if module and names:
+        if module in sys.modules:
+            wrap_functions(sys.modules[module], names)
+        sys.meta_path.insert(0, _WatchFinder(module, names))
+    _patch_processes()
+    _patch_threads()

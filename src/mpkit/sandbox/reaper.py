@@ -1,0 +1,95 @@
+"""Make sure no process of a run survives it.
+
+A run's processes are found three ways, because each alone can be escaped:
+its process group (start_new_session), the pids its recorder saw being born,
+and the run token every process inherits in its environment (a child that
+calls setsid() or double-forks still carries it).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+
+import psutil
+
+_KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
+_STOP = getattr(signal, "SIGSTOP", None)
+
+
+def _carries_token(proc: psutil.Process, token: str) -> bool:
+    try:
+        return proc.environ().get("MPKIT_RUN_TOKEN") == token
+    except (psutil.Error, OSError):
+        return False
+
+
+def find(token: str, known_pids=(), exclude=()) -> list[psutil.Process]:
+    """Living (not zombie) processes of the run."""
+    found: dict[int, psutil.Process] = {}
+    candidates = []
+    for pid in known_pids:
+        try:
+            candidates.append(psutil.Process(pid))
+        except psutil.Error:
+            pass
+    if sys.platform.startswith("linux") or sys.platform == "darwin":
+        candidates.extend(psutil.process_iter())
+    me = os.getpid()
+    for proc in candidates:
+        if proc.pid in found or proc.pid == me or proc.pid in exclude:
+            continue
+        try:
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                continue
+        except psutil.Error:
+            continue
+        if _carries_token(proc, token):
+            found[proc.pid] = proc
+    return list(found.values())
+
+
+def kill_group(pgid: int) -> None:
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(pgid, _KILL)
+        except OSError:
+            pass
+
+
+def sweep(token: str, pgid: int | None, known_pids=(), rounds: int = 20) -> None:
+    """Kill every process of the run; keep going while a fork bomb refills."""
+    if pgid is not None:
+        kill_group(pgid)
+    for _ in range(rounds):
+        procs = find(token, known_pids)
+        if not procs:
+            break
+        # Freeze first so nothing forks while we kill the rest.
+        for sig in (_STOP, _KILL):
+            if sig is None:
+                continue
+            for proc in procs:
+                try:
+                    proc.send_signal(sig)
+                except psutil.Error:
+                    pass
+        _wait_dead(procs, timeout=0.5)
+
+
+def _dead(proc: psutil.Process) -> bool:
+    try:
+        return proc.status() == psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return True
+
+
+def _wait_dead(procs, timeout: float) -> None:
+    """Wait until each process is gone or a zombie (a zombie is dead; its
+    parent, or init, reaps it)."""
+    deadline = time.monotonic() + timeout
+    delay = 0.001
+    while not all(_dead(p) for p in procs) and time.monotonic() < deadline:
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)

@@ -1,0 +1,232 @@
+"""What a sandboxed run did, read back from the files the recorder wrote.
+
+A `RunRecord` is plain data plus questions the graders ask of it ("which
+processes did the student start?", "who printed this line?"). The checks
+decide what is right; this module only says what happened.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Output kept per process and stream; the rest is cut (and said to be cut).
+OUTPUT_KEEP = 64 * 1024
+
+HELPER_MARKERS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
+POOL_WORKER_TARGET = "multiprocessing.pool.worker"
+
+
+@dataclass
+class Output:
+    text: str = ""
+    size: int = 0  # bytes really written
+
+    @property
+    def cut(self) -> bool:
+        return self.size > OUTPUT_KEEP
+
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+@dataclass
+class Proc:
+    """One process of the run, as the recorder and the OS saw it."""
+
+    pid: int
+    ppid: int | None = None
+    via: str | None = None  # "fork" or "exec"
+    argv: list = field(default_factory=list)
+    # From multiprocessing, when it is a Process object:
+    target: str | None = None
+    name: str | None = None
+    started_by: int | None = None  # pid of the process whose start() created it
+    start_seq: tuple | None = None  # (t, n) of the start in the parent's record
+    daemon: bool | None = None
+    method: str | None = None  # start method really used
+    booted: bool = False
+    exitcode_self: int | None = None  # what the child's own bootstrap returned
+    joins: list = field(default_factory=list)  # [(by_pid, exitcode, t, n)]
+    terminated: bool = False
+    globals_at_boot: dict | None = None
+    globals_at_end: dict | None = None
+    out: Output = field(default_factory=Output)
+    err: Output = field(default_factory=Output)
+
+    @property
+    def is_mp_process(self) -> bool:
+        return self.started_by is not None
+
+    @property
+    def is_helper(self) -> bool:
+        if self.via != "exec":  # forkserver's children inherit its argv
+            return False
+        text = " ".join(str(a) for a in self.argv)
+        return any(m in text for m in HELPER_MARKERS)
+
+    @property
+    def is_pool_worker(self) -> bool:
+        return self.target == POOL_WORKER_TARGET
+
+    @property
+    def exitcode(self) -> int | None:
+        """The exit code the parent observed when it joined (from the OS)."""
+        for _, code, _, _ in self.joins:
+            if code is not None:
+                return code
+        return None
+
+    def label(self) -> str:
+        what = self.target.rsplit(".", 1)[-1] if self.target else (self.name or "process")
+        return f"process {self.pid} ({what})"
+
+
+@dataclass
+class RunRecord:
+    """Everything known about one run of a student's task file."""
+
+    mode: str
+    start_method: str | None
+    time_limit: float
+    main_pid: int | None = None
+    exit_code: int | None = None
+    timed_out: bool = False
+    duration: float = 0.0
+    events: list = field(default_factory=list)
+    procs: dict = field(default_factory=dict)
+    damaged: list = field(default_factory=list)  # record lines that did not parse
+    leftovers: list = field(default_factory=list)  # pids still running at the end
+    stdout_raw: Output = field(default_factory=Output)  # what reached the run's own stdout
+    stderr_raw: Output = field(default_factory=Output)
+
+    # -- what the harness reported -----------------------------------------
+    def first(self, kind: str) -> dict | None:
+        return next((e for e in self.events if e["e"] == kind), None)
+
+    def of_kind(self, kind: str) -> list[dict]:
+        return [e for e in self.events if e["e"] == kind]
+
+    @property
+    def main(self) -> Proc | None:
+        return self.procs.get(self.main_pid)
+
+    # -- processes -----------------------------------------------------------
+    def children(self) -> list[Proc]:
+        """Process objects the student's code started (not the kit's helpers)."""
+        procs = [p for p in self.procs.values() if p.is_mp_process and not p.is_helper]
+        return sorted(procs, key=lambda p: p.start_seq or (0, 0))
+
+    def non_pool_children(self) -> list[Proc]:
+        return [p for p in self.children() if not p.is_pool_worker]
+
+    def pool_workers(self) -> list[Proc]:
+        return [p for p in self.children() if p.is_pool_worker]
+
+    def all_processes(self) -> list[Proc]:
+        """Every process of the run but the harness and the kit's helpers."""
+        return [p for p in self.procs.values() if p.pid != self.main_pid and not p.is_helper]
+
+    def proc(self, pid) -> Proc | None:
+        return self.procs.get(pid)
+
+    def calls(self, fn: str) -> list[dict]:
+        """Calls of a watched student function (event has pid, args)."""
+        return [e for e in self.events if e["e"] == "call" and e.get("fn") == fn]
+
+    def probes(self, fn: str | None = None) -> list[dict]:
+        return [e for e in self.events if e["e"] == "probe" and (fn is None or e.get("fn") == fn)]
+
+    def thread_starts(self) -> list[dict]:
+        """Threads that ran, other than multiprocessing's own helper threads."""
+        return [
+            e
+            for e in self.events
+            if e["e"] == "thread_start" and not str(e.get("target") or "").startswith("multiprocessing.")
+        ]
+
+
+def _read_output(path: Path) -> Output:
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            data = f.read(OUTPUT_KEEP)
+    except OSError:
+        return Output()
+    return Output(text=data.decode("utf-8", "replace"), size=size)
+
+
+def load(run_dir: Path, record: RunRecord) -> RunRecord:
+    """Fill `record` from the recorder's files in run_dir."""
+    events: list[dict] = []
+    for path in sorted((run_dir / "rec").glob("*.jsonl")):
+        try:
+            raw = path.read_bytes()[: 8 * 1024 * 1024]
+        except OSError:
+            continue
+        for line in raw.decode("utf-8", "replace").splitlines():
+            try:
+                event = json.loads(line)
+                if not isinstance(event, dict) or "e" not in event or "pid" not in event:
+                    raise ValueError(line)
+                event.setdefault("t", 0)
+                event.setdefault("n", 0)
+            except ValueError:
+                record.damaged.append(line[:200])
+                continue
+            events.append(event)
+    events.sort(key=lambda e: (e["t"], e["pid"], e["n"]))
+    record.events = events
+    procs: dict[int, Proc] = {}
+
+    def proc(pid) -> Proc:
+        if pid not in procs:
+            procs[pid] = Proc(pid=pid)
+        return procs[pid]
+
+    for e in events:
+        kind, pid = e["e"], e["pid"]
+        if kind == "born":
+            p = proc(pid)
+            p.ppid, p.via, p.argv = e.get("ppid"), e.get("via"), e.get("argv") or []
+            p.out = _read_output(run_dir / "out" / str(e.get("out")))
+            p.err = _read_output(run_dir / "out" / str(e.get("err")))
+        elif kind == "proc_start" and e.get("child") is not None:
+            c = proc(e["child"])
+            c.started_by, c.start_seq = pid, (e["t"], e["n"])
+            c.target, c.name = e.get("target"), e.get("name")
+            c.daemon, c.method = e.get("daemon"), e.get("method")
+        elif kind == "proc_boot":
+            p = proc(pid)
+            p.booted = True
+            p.target = p.target or e.get("target")
+            p.globals_at_boot = e.get("globals")
+        elif kind == "proc_end":
+            p = proc(pid)
+            p.exitcode_self = e.get("exitcode")
+            p.globals_at_end = e.get("globals")
+        elif kind == "join" and e.get("child") is not None:
+            proc(e["child"]).joins.append((pid, e.get("exitcode"), e["t"], e["n"]))
+        elif kind in ("terminate", "kill") and e.get("child") is not None:
+            proc(e["child"]).terminated = True
+        elif kind == "run_start" and record.main_pid is None:
+            record.main_pid = pid
+    record.procs = procs
+    alive = record.first("alive")
+    leftovers = set(record.leftovers) | set((alive or {}).get("pids") or [])
+    record.leftovers = sorted(pid for pid in leftovers if not (pid in procs and procs[pid].is_helper))
+    return record
+
+
+def read_raw_streams(run_dir: Path, record: RunRecord) -> None:
+    record.stdout_raw = _read_output(run_dir / "stdout")
+    record.stderr_raw = _read_output(run_dir / "stderr")
+
+
+def remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+    if os.path.exists(path):  # pragma: no cover - files held open on Windows
+        shutil.rmtree(path, ignore_errors=True)
