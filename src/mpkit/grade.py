@@ -49,9 +49,11 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False) -> 
         args.append("--public-only")
     sink = _Sink()
     stream = io.StringIO()
-    with contextlib.redirect_stdout(stream):
+    with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream):
         code = pytest.main(args, plugins=[sink])
-    if sink.report is None:
+    # Exit codes 0 and 1 mean the checks ran (and passed or failed); any
+    # other means the graders themselves could not run.
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or sink.report is None:
         output = stream.getvalue().strip().splitlines()
         reason = next((line for line in output if "ERROR" in line or "error" in line), output[-1] if output else "")
         raise MpkitError(f"grading could not run (pytest exit code {int(code)}): {reason}", exit_code=3)
