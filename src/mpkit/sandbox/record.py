@@ -94,6 +94,8 @@ class RunRecord:
     exit_code: int | None = None
     timed_out: bool = False
     duration: float = 0.0
+    started_ns: int = 0  # when the grader started the run, and when its sweep ended
+    ended_ns: int = 0
     events: list = field(default_factory=list)
     procs: dict = field(default_factory=dict)
     damaged: list = field(default_factory=list)  # record lines that did not parse

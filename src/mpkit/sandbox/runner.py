@@ -147,6 +147,7 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
     else:  # pragma: no cover - Windows
         popen_kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
     started = time.monotonic()
+    record.started_ns = time.monotonic_ns()  # same clock as the recorder's event times
     with open(run_dir / "stdout", "wb") as out, open(run_dir / "stderr", "wb") as err:
         proc = subprocess.Popen(
             [sys.executable, str(HARNESS), str(spec_path)],
@@ -170,3 +171,4 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
         if record.timed_out:
             proc.kill()
             record.exit_code = proc.wait()
+        record.ended_ns = time.monotonic_ns()
