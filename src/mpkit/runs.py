@@ -76,6 +76,15 @@ class TaskRuns:
         for name, spec in self.specs.items():
             self.scheduler.submit(self.task, name, spec)
 
+    def records(self) -> dict:
+        """The runs that have finished so far (name -> RunRecord or None)."""
+        done = {}
+        for name, spec in self.specs.items():
+            future = self.scheduler.submit(self.task, name, spec)
+            if future.done():
+                done[name] = future.result()
+        return done
+
     def spec(self, name: str) -> RunSpec:
         return self.scheduler.resolve(self.specs[name])
 
