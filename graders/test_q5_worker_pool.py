@@ -78,7 +78,7 @@ def test_program_prints(runs):
     near = [line for line in lines if re.search(r"\d", line)]
     fail(expected="the program to print [1, 4, 9, 16, 25]",
          observed=f"it printed {printed.strip()!r}" if printed.strip() else "it printed nothing",
-         hint="Under `if __name__ == \"__main__\":`, print(square_all([1, 2, 3, 4, 5]))."
+         hint="Under `if __name__ == \"__main__\":`, print the list square_all returns for [1, 2, 3, 4, 5]."
          + (" Print the list itself." if near else ""))
 
 

@@ -22,6 +22,15 @@ def cmd_grade(args) -> int:
     report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only)
     from .results import gradescope
 
+    if args.html:
+        from .html_report import write_html_report
+
+        write_html_report(report, Path(args.html))
+    if args.timeline:
+        from .results import scorecard
+
+        print(scorecard(report, timeline=True), file=sys.stderr)
+
     text = json.dumps(gradescope(report), indent=2)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
@@ -32,6 +41,26 @@ def cmd_grade(args) -> int:
             print(f"mpkit: grader error in {c.task_id}.{c.check_id}:\n{c.details}", file=sys.stderr)
         return 3
     return 0
+
+
+def cmd_release(args) -> int:
+    from .release import release
+
+    out = release(_kit(args), Path(args.out_dir))
+    print(f"wrote the student bundle to {out}")
+    return 0
+
+
+def cmd_classroom(args) -> int:
+    from . import classroom
+    from .grade import grade_submission
+    from .results import scorecard
+
+    report = grade_submission(_kit(args), Path(args.submission), public_only=True)
+    print(scorecard(report, timeline=args.timeline))
+    print(classroom.points_line(report))
+    classroom.publish(report)
+    return 3 if report.grader_errors else 0
 
 
 def cmd_stubs(args) -> int:
@@ -67,7 +96,21 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("submission", help="folder holding the student's task files")
     grade.add_argument("--out", metavar="FILE", help="write the JSON to FILE instead of standard output")
     grade.add_argument("--public-only", action="store_true", help="leave out hidden checks")
+    grade.add_argument("--html", metavar="REPORT.html",
+                       help="also write feedback as a web page, with a timeline of each task's processes")
+    grade.add_argument("--timeline", action="store_true",
+                       help="also print the scorecard with each task's process timeline (to standard error)")
     grade.set_defaults(func=cmd_grade)
+
+    release = sub.add_parser("release", help="write the student bundle: stubs, public checks, no secrets")
+    release.add_argument("out_dir", metavar="OUT_DIR", help="a new (or empty) folder for the bundle")
+    release.set_defaults(func=cmd_release)
+
+    room = sub.add_parser("classroom", help="grade the public checks; print the scorecard and 'Points X/Y' "
+                          "(and the result GitHub Classroom reads, in GitHub Actions)")
+    room.add_argument("submission", nargs="?", default="exercises", help="folder to grade (default: exercises)")
+    room.add_argument("--timeline", action="store_true", help="show each task's process timeline")
+    room.set_defaults(func=cmd_classroom)
 
     stubs = sub.add_parser("stubs", help="write exercises/ from solutions/ (or --check for drift)")
     stubs.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")

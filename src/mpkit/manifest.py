@@ -14,6 +14,9 @@ from pathlib import Path
 from .errors import MpkitError
 
 VISIBILITIES = ("public", "hidden")
+# instructor: the full kit (solutions, hidden checks, quiz answers).
+# student: what `mpkit release` hands out; it must hold none of those.
+EDITIONS = ("instructor", "student")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -33,7 +36,7 @@ class Check:
 class QuizItem:
     key: str
     statement: str
-    answer: bool
+    answer: bool | None  # None only in a student edition (no answer key)
     points: float = 1
 
 
@@ -43,7 +46,7 @@ class Task:
     title: str
     question: str
     stub: Path
-    solution: Path
+    solution: Path | None  # None in a student edition
     grader: Path
     time_limit: float
     checks: tuple[Check, ...]
@@ -73,6 +76,7 @@ class Manifest:
     root: Path  # paths in the manifest are relative to this directory
     title: str
     tasks: tuple[Task, ...] = field(default_factory=tuple)
+    edition: str = "instructor"
 
     def task(self, task_id: str) -> Task | None:
         return next((t for t in self.tasks if t.id == task_id), None)
@@ -174,16 +178,19 @@ def load_manifest(path: str | Path, stubs_exist: bool = True) -> Manifest:
         raise MpkitError(f"{shown}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
     r = _Reader(path, shown)
     root = path.resolve().parent.parent  # config/manifest.yaml -> the kit folder
-    top = r.mapping(data, "", {"version", "tasks"}, {"title", "defaults"})
+    top = r.mapping(data, "", {"version", "tasks"}, {"title", "defaults", "edition"})
     if top["version"] != 1:
         r.fail("version", f"expected 1, got {top['version']!r}")
     defaults = r.mapping(top.get("defaults") or {}, "defaults", set(), {"time_limit"})
     default_limit = r.number(defaults.get("time_limit", 10), "defaults.time_limit", 0, strict=True)
+    edition = top.get("edition", "instructor")
+    if edition not in EDITIONS:
+        r.fail("edition", f"expected one of {', '.join(EDITIONS)}, got {edition!r}")
     tasks = []
     seen_ids, seen_files = set(), set()
     for i, raw in enumerate(r.listing(top["tasks"], "tasks")):
         where = f"tasks[{i}]"
-        task = _task(r, raw, where, root, default_limit, stubs_exist)
+        task = _task(r, raw, where, root, default_limit, stubs_exist, edition)
         if task.id in seen_ids:
             r.fail(f"{where}.id", f"duplicate task id {task.id!r}")
         if task.file in seen_files:
@@ -192,29 +199,37 @@ def load_manifest(path: str | Path, stubs_exist: bool = True) -> Manifest:
         seen_files.add(task.file)
         tasks.append(task)
     title = r.text(top.get("title", "mpkit exercises"), "title")
-    return Manifest(path=path.resolve(), root=root, title=title, tasks=tuple(tasks))
+    return Manifest(path=path.resolve(), root=root, title=title, tasks=tuple(tasks), edition=edition)
 
 
-def _task(r: _Reader, raw, where: str, root: Path, default_limit: float, stubs_exist: bool) -> Task:
-    m = r.mapping(
-        raw,
-        where,
-        {"id", "title", "question", "stub", "solution", "grader", "checks"},
-        {"time_limit", "quiz", "explanation_points"},
-    )
+def _task(r: _Reader, raw, where: str, root: Path, default_limit: float, stubs_exist: bool,
+          edition: str = "instructor") -> Task:
+    student = edition == "student"
+    if student and isinstance(raw, dict) and "solution" in raw:
+        r.fail(f"{where}.solution", "a student edition must not name a solution")
+    required = {"id", "title", "question", "stub", "grader", "checks"} | (set() if student else {"solution"})
+    m = r.mapping(raw, where, required, {"time_limit", "quiz", "explanation_points"})
     task_id = r.ident(m["id"], f"{where}.id")
     stub = r.file(m["stub"], f"{where}.stub", root, must_exist=stubs_exist)
-    solution = r.file(m["solution"], f"{where}.solution", root)
-    if stub.name != solution.name:
-        r.fail(f"{where}.solution", f"the solution file must have the stub's name {stub.name!r}")
+    solution = None
+    if not student:
+        solution = r.file(m["solution"], f"{where}.solution", root)
+        if stub.name != solution.name:
+            r.fail(f"{where}.solution", f"the solution file must have the stub's name {stub.name!r}")
     grader = r.file(m["grader"], f"{where}.grader", root)
     limit = r.number(m.get("time_limit", default_limit), f"{where}.time_limit", 0, strict=True)
-    quiz = tuple(_quiz_item(r, q, f"{where}.quiz[{j}]") for j, q in enumerate(m.get("quiz") or []))
+    quiz = tuple(_quiz_item(r, q, f"{where}.quiz[{j}]", student) for j, q in enumerate(m.get("quiz") or []))
     checks = [_check(r, c, f"{where}.checks[{j}]") for j, c in enumerate(r.listing(m["checks"], f"{where}.checks"))]
-    # Each quiz statement is a hidden check of its own: the key stays hidden.
-    checks += [
-        Check(quiz_check_id(q.key), q.points, f"Quiz: {q.statement}", "hidden") for q in quiz
-    ]
+    if student:
+        hidden = next((j for j, c in enumerate(checks) if c.hidden), None)
+        if hidden is not None:
+            r.fail(f"{where}.checks[{hidden}].visibility", "a student edition must not hold hidden checks")
+    else:
+        # Each quiz statement is a hidden check of its own: the key stays hidden.
+        # A student edition has no key, so its quiz is only asked, never marked.
+        checks += [
+            Check(quiz_check_id(q.key), q.points, f"Quiz: {q.statement}", "hidden") for q in quiz
+        ]
     seen = set()
     for j, c in enumerate(checks):
         if c.id in seen:
@@ -251,12 +266,14 @@ def _check(r: _Reader, raw, where: str) -> Check:
     )
 
 
-def _quiz_item(r: _Reader, raw, where: str) -> QuizItem:
-    m = r.mapping(raw, where, {"key", "statement", "answer"}, {"points"})
+def _quiz_item(r: _Reader, raw, where: str, student: bool = False) -> QuizItem:
+    if student and isinstance(raw, dict) and "answer" in raw:
+        r.fail(f"{where}.answer", "a student edition must not hold quiz answers")
+    m = r.mapping(raw, where, {"key", "statement"} | (set() if student else {"answer"}), {"points"})
     return QuizItem(
         key=r.ident(m["key"], f"{where}.key"),
         statement=r.text(m["statement"], f"{where}.statement"),
-        answer=r.boolean(m["answer"], f"{where}.answer"),
+        answer=None if student else r.boolean(m["answer"], f"{where}.answer"),
         points=r.number(m.get("points", 1), f"{where}.points"),
     )
 

@@ -30,6 +30,8 @@ def pytest_addoption(parser):
                     help="folder holding the task files to grade (default: the kit's exercises/)")
     group.addoption("--public-only", action="store_true", default=False,
                     help="leave out hidden checks (what a student bundle has)")
+    group.addoption("--timeline", action="store_true", default=False,
+                    help="show, under each task of the scorecard, when its processes ran, printed and were joined")
     group.addoption("--kit", metavar="DIR", default=None,
                     help="the kit folder holding config/manifest.yaml (default: found from the graders)")
 
@@ -51,6 +53,7 @@ class GradingSession:
         self.task_runs: dict[str, TaskRuns] = {}
         self.results: dict[tuple[str, str], CheckResult] = {}
         self.selected: dict[tuple[str, str], object] = {}
+        self.timelines: dict[tuple[str, str], dict] = {}  # (task, run) -> timeline of a finished run
         self.started = time.monotonic()
 
     # -- collection ---------------------------------------------------------
@@ -186,13 +189,32 @@ class GradingSession:
             submission=str(self.submission),
             tasks=tasks,
             execution_time=time.monotonic() - self.started,
+            timelines={t.task_id: self._timelines(t.task_id) for t in tasks},
         )
+
+    def _timelines(self, task_id: str) -> list:
+        """Timelines of the task's runs that have finished (a run still going is not waited for)."""
+        from .timeline import run_timeline
+
+        runs = self.task_runs.get(task_id)
+        if runs is None:
+            return []
+        found = []
+        for name, spec in runs.specs.items():
+            if (task_id, name) not in self.timelines:
+                future = self.scheduler.submit(runs.task, name, spec)
+                record = future.result() if future.done() and future.exception() is None else None
+                if record is None:
+                    continue
+                self.timelines[(task_id, name)] = run_timeline(name, runs.spec(name).describe(), record)
+            found.append(self.timelines[(task_id, name)])
+        return found
 
     def pytest_terminal_summary(self, terminalreporter):
         if self.manifest is None or not self.selected:
             return
         terminalreporter.write_line("")
-        for line in scorecard(self.report()).splitlines():
+        for line in scorecard(self.report(), timeline=self.config.getoption("--timeline")).splitlines():
             terminalreporter.write_line(line)
 
     def pytest_unconfigure(self, config):

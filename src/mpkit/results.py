@@ -63,6 +63,8 @@ class Report:
     submission: str
     tasks: list = field(default_factory=list)  # TaskSummary, in manifest order
     execution_time: float = 0.0
+    # task id -> [timeline.run_timeline() of each finished run]: JSON-able, for feedback
+    timelines: dict = field(default_factory=dict)
 
     @property
     def checks(self) -> list:
@@ -85,8 +87,8 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def scorecard(report: Report, width: int = 78) -> str:
-    """The student's scorecard: per task, points and what to fix."""
+def scorecard(report: Report, width: int = 78, timeline: bool = False) -> str:
+    """The student's scorecard: per task, points and what to fix (and, on request, its processes)."""
     rule = "=" * width
     out = [rule, f"{report.title}: scorecard for {report.submission}", rule]
     for task in report.tasks:
@@ -106,6 +108,8 @@ def scorecard(report: Report, width: int = 78) -> str:
             shown.add(reason)
             for line in reason.splitlines():
                 out.append(f"         {line}")
+        if timeline:
+            out.extend(_timeline_lines(report.timelines.get(task.task_id, [])))
     out.append("-" * width)
     passed = sum(1 for c in report.checks if c.status == PASSED)
     out.append(
@@ -116,6 +120,17 @@ def scorecard(report: Report, width: int = 78) -> str:
         out.append(f"{len(report.grader_errors)} check(s) could not be graded because of a bug in the grader.")
     out.append(rule)
     return "\n".join(out)
+
+
+def _timeline_lines(runs: list) -> list[str]:
+    from .timeline import TEXT_LEGEND, text_timeline
+
+    if not runs:
+        return ["     (no run of this task finished, so there is no timeline)"]
+    lines = [f"     processes {TEXT_LEGEND}"]
+    for run in runs:
+        lines += [f"     {line}" for line in text_timeline(run)]
+    return lines
 
 
 def gradescope(report: Report) -> dict:

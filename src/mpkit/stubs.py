@@ -74,6 +74,8 @@ def strip_markers(source: str) -> str:
 
 def expected_stubs(manifest) -> dict[Path, str]:
     """What each stub file should contain, made from its solution."""
+    if getattr(manifest, "edition", "instructor") == "student":
+        raise MpkitError(f"{manifest.path}: a student edition has no solutions to make stubs from")
     return {
         task.stub: make_stub(task.solution.read_text(encoding="utf-8"), str(task.solution))
         for task in manifest.tasks

@@ -27,7 +27,8 @@ _dumps = json.dumps
 _join_path = os.path.join
 
 RUN_DIR = os.environ.get("MPKIT_RUN_DIR", "")
-_state = {"fd": None, "pid": None, "seq": itertools.count()}
+_state = {"fd": None, "pid": None, "seq": itertools.count(), "prints": 0}
+PRINTS_RECORDED = 20  # per process: enough to show when it printed, cheap for a print loop
 _installed = False
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
@@ -48,6 +49,7 @@ def _born(via):
     pid = _getpid()
     _state["pid"] = pid
     _state["seq"] = itertools.count()
+    _state["prints"] = 0
     old = _state["fd"]
     name, _state["fd"] = _exclusive("rec", pid, ".jsonl")
     if old is not None:
@@ -202,6 +204,27 @@ def _patch_processes():
         base.kill = traced_kill
 
 
+def _patch_print():
+    """Record when a process prints to stdout or stderr (for the feedback's timeline)."""
+    import builtins
+    import functools
+
+    original = builtins.print
+
+    @functools.wraps(original)
+    def traced_print(*args, **kwargs):
+        result = original(*args, **kwargs)
+        if _state["prints"] < PRINTS_RECORDED:
+            target = kwargs.get("file")
+            stream = "out" if target is None or target is sys.stdout else "err" if target is sys.stderr else None
+            if stream:
+                _state["prints"] += 1
+                emit("print", stream=stream)
+        return result
+
+    builtins.print = traced_print
+
+
 def _patch_threads():
     inner = threading.Thread._bootstrap_inner
 
@@ -296,3 +319,4 @@ def install():
         sys.meta_path.insert(0, _WatchFinder(module, names))
     _patch_processes()
     _patch_threads()
+    _patch_print()
