@@ -88,17 +88,18 @@ def timeline_svg(timeline: dict, task_id: str = "") -> ET.Element:
         if row["still_running"]:
             style.update(stroke="#b91c1c", stroke_width=2, stroke_dasharray="5 3", fill_opacity=0.5)
         bar = _sub(group, "rect", class_="bar", x=left, y=y + 5, width=max(2.0, round(right - left, 1)),
-                   height=ROW - 10, rx=3, **style)
+                   height=ROW - 10, rx=3, data_start=row["start"], data_end=row["end"], **style)
         tip = f"{label(row)}: from {_seconds(row['start'])} to {_seconds(row['end'])}"
         _sub(bar, "title", "; ".join([tip] + said))
         for mark in row["prints"]:
             dot = _sub(group, "circle", class_="print", cx=x(mark["t"]), cy=y + ROW / 2, r=3.5,
-                       fill="#0f172a" if mark["stream"] == "out" else "#b91c1c")
+                       fill="#0f172a" if mark["stream"] == "out" else "#b91c1c", data_t=mark["t"])
             _sub(dot, "title", f"printed to std{mark['stream']} at {_seconds(mark['t'])}")
         for join in row["joins"]:
             jx = x(join["t"])
             tick = _sub(group, "path", class_="join", d=f"M{jx - 5},{y + 1} L{jx + 5},{y + 1} L{jx},{y + 8} Z "
-                        f"M{jx},{y + 8} L{jx},{y + ROW - 2}", fill="#15803d", stroke="#15803d", stroke_width=1.5)
+                        f"M{jx},{y + 8} L{jx},{y + ROW - 2}", fill="#15803d", stroke="#15803d", stroke_width=1.5,
+                        data_t=join["t"], data_by=join["by"])
             _sub(tick, "title", f"joined by PID {join['by']} at {_seconds(join['t'])}")
         if said:
             room = WIDTH - RIGHT - right > 180
