@@ -157,6 +157,22 @@ def test_timeline_of_a_real_run_matches_its_record():
     assert len(lines) == 1 + 5 and all(line.count("J") == 1 for line in lines[2:])
 
 
+def test_a_process_left_running_is_drawn_to_the_end_and_said_to_be_stopped(tmp_path):
+    task = tmp_path / "q3_create_process.py"
+    task.write_text(Q3.replace('    print("Child process running.")\n',
+                               '    print("Child process running.", flush=True)\n    import time\n    time.sleep(60)\n')
+                    .replace("    process.join()\n", ""))
+    record = run(RunSpec(function="create_process", start_method="fork"), task, Limits(time_limit=10))
+    timeline = run_timeline("call", "calling create_process()", record)
+    child = next(row for row in timeline["processes"] if row["role"] == "child")
+    assert child["still_running"] and child["never_joined"] and child["end"] == timeline["duration"]
+    assert len(child["prints"]) == 1
+    page = Page()
+    page.feed('<section class="task" data-task="q3">' + _svg_text(timeline) + "</section>")
+    assert page.tasks["q3"]["runs"]["call"]["bars"] == 2
+    assert "stopped by the grader" in text_timeline(timeline)[2]
+
+
 def _svg_text(timeline) -> str:
     import xml.etree.ElementTree as ET
 

@@ -142,8 +142,9 @@ what was expected, what your code did, and a hint. Edit the files in
 
 - `pytest graders/ --timeline` adds, under each task, a picture of the
   processes your code started: when each ran, printed and was joined.
-- `mpkit grade exercises --html report.html` writes the same feedback as a
-  web page with a timeline of your processes; open it in a browser.
+- `mpkit grade exercises --out results.json --html report.html` writes the
+  same feedback as a web page with a timeline of your processes; open it in
+  a browser.
 - `pytest graders/ --submission DIR` grades the task files in another folder.
 
 ## GitHub Classroom
