@@ -15,6 +15,12 @@ def _kit(args) -> Path:
 
 
 def cmd_grade(args) -> int:
+    if args.batch:
+        return cmd_grade_batch(args)
+    if args.submission is None:
+        raise MpkitError("grade: give a submission folder, or --batch SUBMISSIONS_DIR --out RESULTS_DIR")
+    if args.jobs is not None or args.force:
+        raise MpkitError("grade: --jobs and --force go with --batch")
     import json
 
     from .grade import grade_submission
@@ -43,11 +49,34 @@ def cmd_grade(args) -> int:
     return 0
 
 
+def cmd_grade_batch(args) -> int:
+    from .batch import BatchOptions, grade_batch
+    from .progress import for_stream
+
+    if args.submission is not None:
+        raise MpkitError("grade: give either a submission folder or --batch SUBMISSIONS_DIR, not both")
+    if not args.out:
+        raise MpkitError("grade --batch: --out RESULTS_DIR is required")
+    options = BatchOptions(kit=_kit(args), submissions=Path(args.batch), out=Path(args.out), jobs=args.jobs,
+                           public_only=args.public_only, force=args.force)
+    result = grade_batch(options, for_stream(sys.stderr))
+    print(result.report())
+    return 3 if result.failed else 0
+
+
 def cmd_release(args) -> int:
     from .release import release
 
     out = release(_kit(args), Path(args.out_dir))
     print(f"wrote the student bundle to {out}")
+    return 0
+
+
+def cmd_gradescope(args) -> int:
+    from .autograder.build import write_zip
+
+    files = write_zip(_kit(args), Path(args.out_zip))
+    print(f"wrote {args.out_zip} ({len(files)} files): upload it as the assignment's autograder on Gradescope")
     return 0
 
 
@@ -92,9 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kit", metavar="DIR", help="the kit folder (default: found from the current folder)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    grade = sub.add_parser("grade", help="grade one submission folder; print Gradescope results.json")
-    grade.add_argument("submission", help="folder holding the student's task files")
-    grade.add_argument("--out", metavar="FILE", help="write the JSON to FILE instead of standard output")
+    grade = sub.add_parser("grade", help="grade one submission folder (or a class: --batch); Gradescope results.json")
+    grade.add_argument("submission", nargs="?", help="folder holding the student's task files")
+    grade.add_argument("--out", metavar="FILE", help="write the JSON to FILE instead of standard output "
+                       "(with --batch: the RESULTS_DIR folder)")
+    grade.add_argument("--batch", metavar="SUBMISSIONS_DIR",
+                       help="grade every subfolder (one per student, named by student id) in parallel; "
+                       "writes RESULTS_DIR/<student>/results.json and RESULTS_DIR/grades.csv")
+    grade.add_argument("--jobs", type=int, metavar="N", help="with --batch: gradings at once (default: CPU count)")
+    grade.add_argument("--force", action="store_true", help="with --batch: grade again even what did not change")
     grade.add_argument("--public-only", action="store_true", help="leave out hidden checks")
     grade.add_argument("--html", metavar="REPORT.html",
                        help="also write feedback as a web page, with a timeline of each task's processes")
@@ -105,6 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
     release = sub.add_parser("release", help="write the student bundle: stubs, public checks, no secrets")
     release.add_argument("out_dir", metavar="OUT_DIR", help="a new (or empty) folder for the bundle")
     release.set_defaults(func=cmd_release)
+
+    scope = sub.add_parser("gradescope", help="write a Gradescope autograder zip (all checks, hidden ones too)")
+    scope.add_argument("out_zip", metavar="OUT.zip", help="the zip file to write")
+    scope.set_defaults(func=cmd_gradescope)
 
     room = sub.add_parser("classroom", help="grade the public checks; print the scorecard and 'Points X/Y' "
                           "(and the result GitHub Classroom reads, in GitHub Actions)")
@@ -128,6 +167,9 @@ def main(argv=None) -> int:
     except MpkitError as exc:
         print(exc.show(), file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:  # the work in progress has been stopped on the way out
+        print("mpkit: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

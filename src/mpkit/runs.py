@@ -20,6 +20,14 @@ from .sandbox.record import RunRecord
 from .sandbox.runner import Limits, RunSpec, available_start_methods, run
 
 
+def run_workers() -> int:
+    """Runs at once: MPKIT_RUN_WORKERS if set (the Gradescope autograder sets it, since
+    its half CPU would let many runs at once overrun their time limits), else enough
+    to keep every CPU busy."""
+    value = os.environ.get("MPKIT_RUN_WORKERS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else max(4, 2 * (os.cpu_count() or 1))
+
+
 def primary_start_method() -> str:
     """fork where the platform has it (Linux, macOS), else spawn (Windows).
 
@@ -35,7 +43,7 @@ class Scheduler:
     def __init__(self, submission: Path, workers: int | None = None):
         self.submission = Path(submission)
         self.primary = primary_start_method()
-        self._pool = ThreadPoolExecutor(max_workers=workers or max(4, 2 * (os.cpu_count() or 1)))
+        self._pool = ThreadPoolExecutor(max_workers=workers or run_workers())
         self._futures: dict[tuple[str, str], Future] = {}
 
     def task_file(self, task: Task) -> Path:
