@@ -5,6 +5,7 @@ import json
 import shutil
 import struct
 import subprocess
+import sys
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -202,3 +203,12 @@ def test_report_renders_in_headless_chromium(graded, tmp_path):
                     "--window-size=1000,1400", f"--screenshot={shot}", html.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.is_file() and _png_pixels_vary(shot)
+
+
+def test_public_only_shows_no_timeline_of_a_run_only_hidden_checks_read():
+    """Q5's hidden check runs square_all on hidden numbers: --public-only must not draw that run."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", str(KIT / "graders" / "test_q5_worker_pool.py"), "--submission",
+         str(SOLUTIONS), "--public-only", "--timeline"], cwd=KIT, capture_output=True, text=True, timeout=300)
+    assert "call: calling square_all([1, 2, 3, 4, 5])" in done.stdout, done.stdout[-2000:]
+    assert "other:" not in done.stdout and "[10, -3" not in done.stdout

@@ -76,8 +76,20 @@ def _default_run_names(kept, imported: dict) -> set:
 
 def public_grader(source: str, hidden: set, name: str = "<grader>") -> str:
     """The grader `source` without the tests of the `hidden` check ids (and the quiz test)."""
-    tree = ast.parse(source, filename=name)
-    body = tree.body
+    body, dropped, runs_at, dropped_runs, dropped_imports = _analyse(source, hidden, name)
+    text = _rewrite(source, body, dropped, runs_at, dropped_runs, dropped_imports)
+    _verify(text, hidden, name)
+    return text
+
+
+def hidden_only_runs(source: str, hidden: set, name: str = "<grader>") -> set:
+    """Names of the RUNS that only hidden checks read (their inputs are hidden too)."""
+    return _analyse(source, hidden, name)[3]
+
+
+def _analyse(source: str, hidden: set, name: str):
+    """What to leave out: top-level statements, RUNS keys and imported names."""
+    body = ast.parse(source, filename=name).body
     dropped = {
         i for i, node in enumerate(body)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -118,9 +130,7 @@ def public_grader(source: str, hidden: set, name: str = "<grader>") -> str:
                 changed = True
         if not changed:
             break
-    text = _rewrite(source, body, dropped, runs_at, dropped_runs, dropped_imports)
-    _verify(text, hidden, name)
-    return text
+    return body, dropped, runs_at, dropped_runs, dropped_imports
 
 
 def _key(node):

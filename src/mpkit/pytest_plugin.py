@@ -201,6 +201,8 @@ class GradingSession:
             return []
         found = []
         for name, spec in runs.specs.items():
+            if name in self._hidden_runs(runs.task):
+                continue
             if (task_id, name) not in self.timelines:
                 future = self.scheduler.submit(runs.task, name, spec)
                 record = future.result() if future.done() and future.exception() is None else None
@@ -209,6 +211,15 @@ class GradingSession:
                 self.timelines[(task_id, name)] = run_timeline(name, runs.spec(name).describe(), record)
             found.append(self.timelines[(task_id, name)])
         return found
+
+    def _hidden_runs(self, task) -> set:
+        """With --public-only, runs only hidden checks read are not shown (their inputs are hidden)."""
+        if not self.config.getoption("--public-only"):
+            return set()
+        from .public_graders import hidden_only_runs
+
+        hidden = {c.id for c in task.checks if c.hidden}
+        return hidden_only_runs(task.grader.read_text(encoding="utf-8"), hidden, str(task.grader)) if hidden else set()
 
     def pytest_terminal_summary(self, terminalreporter):
         if self.manifest is None or not self.selected:
