@@ -315,3 +315,16 @@ def test_interrupting_the_batch_stops_every_grading(tmp_path):
     out, err = batch.communicate(timeout=60)
     assert batch.returncode == 130 and err.strip().endswith("mpkit: interrupted")
     assert not [p for p in runs if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+
+
+def test_html_report_for_each_student(tmp_path):
+    kit = copy_kit(tmp_path / "kit")
+    submissions = tmp_path / "subs"
+    (submissions / "ann").mkdir(parents=True)
+    shutil.copy(SOLUTIONS / Q3, submissions / "ann" / Q3)
+    done = batch(kit, submissions, tmp_path / "out", "--html", "report.html")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "out" / "ann" / "report.html").read_text()
+    assert page.lstrip().lower().startswith("<!doctype html") and "q3" in page
+    done = batch(kit, submissions, tmp_path / "out", "--html", "../report.html")
+    assert done.returncode == 2 and "give a file name such as report.html" in done.stderr

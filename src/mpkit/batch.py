@@ -42,6 +42,7 @@ class BatchOptions:
     jobs: int | None = None  # None: the number of CPUs
     public_only: bool = False
     force: bool = False  # grade every submission, changed or not
+    html: str | None = None  # file name of each student's HTML report, in RESULTS_DIR/<student>/
     deadline: float | None = None  # seconds for one submission (None: from the time limits)
 
 
@@ -168,7 +169,7 @@ class BatchGrader:
         current = {
             "submission": submission_fingerprint(folder),
             "kit": self.kit_hash,
-            "options": {"public_only": self.options.public_only},
+            "options": {"public_only": self.options.public_only, "html": self.options.html},
         }
         stored = _read_json(target / FINGERPRINT)
         why = "forced" if self.options.force else why_grade(stored, current, (target / RESULTS).is_file())
@@ -202,6 +203,8 @@ class BatchGrader:
                    "--out", str(partial)]
         if self.options.public_only:
             command.append("--public-only")
+        if self.options.html:
+            command += ["--html", str(target / self.options.html)]
         log_path = target / LOG
         with open(log_path, "wb") as log:
             with self.lock:
@@ -329,6 +332,9 @@ def check_options(options: BatchOptions) -> None:
     if out == subs or subs in out.parents:
         raise MpkitError(f"--out {options.out}: must not be inside {options.submissions} "
                          "(it would be graded as a student next time)")
+    if options.html is not None and (Path(options.html).name != options.html or not options.html.endswith(".html")):
+        raise MpkitError(f"--html {options.html}: with --batch, give a file name such as report.html "
+                         "(each student's report goes in RESULTS_DIR/<student>/)")
     if out.exists() and not out.is_dir():
         raise MpkitError(f"--out {options.out}: exists and is not a folder")
 
