@@ -58,7 +58,7 @@ def cmd_grade_batch(args) -> int:
     if not args.out:
         raise MpkitError("grade --batch: --out RESULTS_DIR is required")
     options = BatchOptions(kit=_kit(args), submissions=Path(args.batch), out=Path(args.out), jobs=args.jobs,
-                           public_only=args.public_only, force=args.force)
+                           public_only=args.public_only, force=args.force, html=args.html)
     result = grade_batch(options, for_stream(sys.stderr))
     print(result.report())
     return 3 if result.failed else 0
@@ -132,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--force", action="store_true", help="with --batch: grade again even what did not change")
     grade.add_argument("--public-only", action="store_true", help="leave out hidden checks")
     grade.add_argument("--html", metavar="REPORT.html",
-                       help="also write feedback as a web page, with a timeline of each task's processes")
+                       help="also write feedback as a web page, with a timeline of each task's processes "
+                       "(with --batch: the file name of each student's page in RESULTS_DIR/<student>/)")
     grade.add_argument("--timeline", action="store_true",
                        help="also print the scorecard with each task's process timeline (to standard error)")
     grade.set_defaults(func=cmd_grade)
