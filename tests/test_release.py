@@ -17,7 +17,7 @@ import yaml
 from conftest import KIT, SOLUTIONS, copy_kit, mpkit
 
 from mpkit.errors import MpkitError
-from mpkit.manifest import load_manifest
+from mpkit.manifest import load_manifest, quiz_check_id
 
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
 PUBLIC = {(t.id, c.id) for t in MANIFEST.tasks for c in t.checks if not c.hidden}
@@ -256,3 +256,21 @@ def test_bundle_installs_and_its_graders_and_workflow_grade_only_public_checks(b
     assert key == "result" and result["max_score"] == PUBLIC_POINTS and result["status"] == "pass"
     assert len(result["tests"]) == len(PUBLIC)
     assert sum(t["score"] for t in result["tests"]) == PUBLIC_POINTS
+
+
+def test_the_leak_search_finds_every_secret_in_the_instructors_own_files(tmp_path):
+    from mpkit.leaks import find_leaks
+
+    for part in ("config", "solutions", "graders"):
+        shutil.copytree(KIT / part, tmp_path / part)
+    leaks = "\n".join(find_leaks(MANIFEST, tmp_path))
+    for task in MANIFEST.tasks:
+        assert f"solution code of {task.id} " in leaks and f"a solution block of {task.id} " in leaks
+        if task.quiz:
+            assert f"the quiz answer key of {task.id} in config/manifest.yaml" in leaks
+            assert f"the quiz answer key of {task.id} in solutions/{task.file}" in leaks
+    declared = [(t, c) for t, c in HIDDEN if c.id not in {quiz_check_id(q.key) for q in t.quiz}]
+    assert declared  # quiz checks are made by the loader: their ids appear in no file
+    for task, check in declared:
+        assert f"the id of hidden check {task.id}.{check.id} " in leaks
+        assert f"the description of hidden check {task.id}.{check.id} " in leaks

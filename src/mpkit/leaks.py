@@ -37,7 +37,9 @@ def answer_patterns(task) -> list:
     for item in task.quiz:
         key = re.escape(item.key)
         patterns.append(re.compile(rf"""['"]?\b{key}\b['"]?\s*[:=]\s*(True|False|true|false)\b"""))
-        patterns.append(re.compile(rf"\b{key}\b[^-]{{0,400}}?\banswer\s*:\s*(true|false|yes|no)\b", re.S | re.I))
+        # up to the next quiz item (`key:`), however its statement is written
+        patterns.append(re.compile(rf"\b{key}\b(?:(?!\bkey\s*:).){{0,400}}?\banswer\s*:\s*(true|false|yes|no)\b",
+                                   re.S | re.I))
     return patterns
 
 
