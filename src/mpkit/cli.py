@@ -92,6 +92,14 @@ def cmd_classroom(args) -> int:
     return 3 if report.grader_errors else 0
 
 
+def cmd_nbgrader(args) -> int:
+    from .notebook.build import write_course
+
+    notebook = write_course(_kit(args), Path(args.course_dir), args.assignment)
+    print(f"wrote {notebook}; next: cd {Path(args.course_dir)} && nbgrader generate_assignment {args.assignment}")
+    return 0
+
+
 def cmd_stubs(args) -> int:
     from .manifest import load_manifest
     from .stubs import drifted, write_stubs
@@ -158,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     manifest = sub.add_parser("manifest", help="validate config/manifest.yaml and summarise it")
     manifest.set_defaults(func=cmd_check_manifest)
+
+    nb = sub.add_parser("nbgrader", help="write an nbgrader source assignment (notebook) into a course folder")
+    nb.add_argument("course_dir", metavar="COURSE_DIR", help="the nbgrader course folder (created if missing)")
+    nb.add_argument("--assignment", default="multiprocessing", metavar="NAME",
+                    help="the assignment's name (default: multiprocessing)")
+    nb.set_defaults(func=cmd_nbgrader)
     return parser
 
 

@@ -1,0 +1,164 @@
+"""`mpkit nbgrader COURSE_DIR`: the kit as an nbgrader source assignment.
+
+Writes, from the manifest and the solutions:
+- `COURSE_DIR/source/NAME/NAME.ipynb`, the instructor's notebook: per task a
+  question, the solution cell (`%%writefile <task file>` with nbgrader's
+  solution markers), the quiz cell, one autograded test cell per check
+  (hidden checks inside `### BEGIN HIDDEN TESTS`), and a manually graded
+  answer cell for a written explanation;
+- `COURSE_DIR/mpkit_kit/`, the copy of the kit the test cells grade with at
+  autograde time (graders, manifest with the quiz key): it stays with the
+  instructor, outside what nbgrader releases;
+- `COURSE_DIR/nbgrader_config.py`, if there is none.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..errors import MpkitError
+from ..manifest import Manifest, Task, load_manifest
+from .cells import KIT_FOLDER, quiz_file
+from .parts import Parts, split_solution
+
+SCHEMA_VERSION = 3  # nbgrader 0.9's cell metadata
+CELL_TIMEOUT = 30  # nbgrader's per-cell limit (Execute.timeout) when autograding
+KIT_PARTS = ("config", "graders", "solutions", "exercises")
+NAME_OK = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+
+CONFIG = '''\
+# nbgrader settings for this course (written by `mpkit nbgrader`).
+c = get_config()  # noqa: F821 (nbgrader defines it)
+
+c.CourseDirectory.course_id = "{course_id}"
+# Each mpkit test cell finishes within its task's time limit plus a few
+# seconds, well inside nbgrader's default per-cell limit.
+c.Execute.timeout = {timeout}
+'''
+
+INTRO = """\
+# {title}
+
+Each task below has a code cell that starts with `%%writefile`: it writes
+your code to a Python file when you run it. Processes started with
+`multiprocessing` import that file, so this works under every start method
+(functions defined in a notebook cell cannot be found by `spawn` children).
+
+1. Replace each `raise NotImplementedError()` with your code and run the cell.
+2. For quizzes, replace each `None` with `True` or `False` and run the cell.
+3. Run the test cells below it. Each grades your file in separate processes
+   and, when a check fails, says what was expected, what your code did, and
+   a hint. Hidden checks run when your notebook is graded.
+
+Run the `%%writefile` cells again after every change.
+"""
+
+
+def nbgrader_metadata(grade_id: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": SCHEMA_VERSION,
+            "solution": solution, "task": False}
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def _points(value: float) -> str:
+    return f"{value:g} point" + ("" if value == 1 else "s")
+
+
+def task_parts(task: Task) -> Parts:
+    if task.solution is None or not Path(task.solution).is_file():
+        raise MpkitError(f"{task.id}: the notebook needs the task's solution file (use the instructor's kit)")
+    return split_solution(Path(task.solution).read_text(encoding="utf-8"), str(task.solution))
+
+
+def task_cells(task: Task, parts: Parts) -> list:
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+
+    auto = sum(c.points for c in task.checks)
+    worth = _points(auto) + " graded automatically"
+    if task.explanation_points:
+        worth += f", {_points(task.explanation_points)} by your instructor"
+    cells = [
+        new_markdown_cell(f"## {task.id.upper()}: {task.title}\n\n{task.question}\n\n*{worth}.*"),
+        new_code_cell(f"%%writefile {task.file}\n{parts.module}",
+                      metadata=nbgrader_metadata(f"{task.id}_code", solution=True)),
+    ]
+    if task.quiz:
+        if parts.quiz is None:
+            raise MpkitError(f"{task.solution}: task {task.id} has a quiz but its solution has no ANSWERS")
+        cells.append(new_code_cell(f"%%writefile {quiz_file(task.id)}\n{parts.quiz}",
+                                   metadata=nbgrader_metadata(f"{task.id}_quiz", solution=True)))
+    cells.append(new_markdown_cell(f"Checks of {task.id.upper()}: run each cell; no output means it passed."))
+    hidden = 0
+    for check in task.checks:
+        call = f'from mpkit.notebook.cells import check\ncheck("{task.id}", "{check.id}")'
+        if check.hidden:
+            hidden += 1
+            grade_id = f"{task.id}_hidden_{hidden}"
+            source = (f"# A hidden check ({_points(check.points)}): it runs when your notebook is graded.\n"
+                      f"### BEGIN HIDDEN TESTS\n# {check.description}\n{call}\n### END HIDDEN TESTS")
+        else:
+            grade_id = f"{task.id}_{check.id}"
+            source = f"# {check.description} ({_points(check.points)})\n{call}"
+        cells.append(new_code_cell(source, metadata=nbgrader_metadata(
+            grade_id, grade=True, locked=True, points=check.points)))
+    if task.explanation_points:
+        prompt = parts.explanation_prompt or "Explain your solution in your own words."
+        cells.append(new_markdown_cell(
+            f"**{task.id.upper()}, in your own words** ({_points(task.explanation_points)}, graded by your "
+            f"instructor): {prompt}\n\nWrite your answer in the next cell."))
+        cells.append(new_markdown_cell(parts.explanation or "(no reference answer)", metadata=nbgrader_metadata(
+            f"{task.id}_explanation", grade=True, solution=True, points=task.explanation_points)))
+    return cells
+
+
+def build_notebook(manifest: Manifest):
+    """The source notebook (with solutions, hidden tests and the quiz key)."""
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    nb = new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells.append(new_markdown_cell(INTRO.format(title=manifest.title)))
+    for task in manifest.tasks:
+        if task.time_limit + 10 > CELL_TIMEOUT:
+            raise MpkitError(
+                f"{manifest.path}: task {task.id}: time_limit {task.time_limit:g} s is too long for nbgrader's "
+                f"{CELL_TIMEOUT} s per cell (at most {CELL_TIMEOUT - 10} s)"
+            )
+        nb.cells.extend(task_cells(task, task_parts(task)))
+    nbformat.validate(nb)
+    return nb
+
+
+def write_course(kit: Path, course: Path, assignment: str) -> Path:
+    """Write the source assignment, the kit copy and (if missing) nbgrader_config.py."""
+    import nbformat
+
+    if not assignment or any(ch not in NAME_OK for ch in assignment):
+        raise MpkitError(f"--assignment {assignment!r}: use letters, digits, '_' and '-' only")
+    manifest = load_manifest(kit / "config" / "manifest.yaml")
+    nb = build_notebook(manifest)
+    course = course.resolve()
+    if course.exists() and not course.is_dir():
+        raise MpkitError(f"{course}: exists and is not a folder")
+    folder = course / "source" / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook = folder / f"{assignment}.ipynb"
+    nbformat.write(nb, str(notebook))
+    _copy_kit(manifest.root, course / KIT_FOLDER)
+    config = course / "nbgrader_config.py"
+    if not config.exists():
+        config.write_text(CONFIG.format(course_id=course.name, timeout=CELL_TIMEOUT), encoding="utf-8")
+    return notebook
+
+
+def _copy_kit(kit: Path, target: Path) -> None:
+    if target.resolve() == kit.resolve():
+        return
+    if target.exists():
+        shutil.rmtree(target)
+    for part in KIT_PARTS:
+        shutil.copytree(kit / part, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
