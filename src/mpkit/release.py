@@ -18,7 +18,7 @@ import yaml
 from . import classroom
 from .errors import MpkitError
 from .leaks import find_leaks
-from .manifest import Manifest, load_manifest
+from .manifest import Manifest, load_manifest, quiz_check_id
 from .public_graders import public_grader
 from .stubs import drifted
 
@@ -78,7 +78,9 @@ def _write(kit: Path, manifest: Manifest, dest: Path) -> None:
     student = load_manifest(config)  # the bundle's own manifest must load
     shutil.copytree(LIBRARY, dest / "src" / "mpkit", ignore=IGNORED)
     shutil.copyfile(kit / "pyproject.toml", dest / "pyproject.toml")
-    (dest / "README.md").write_text(student_readme(student), encoding="utf-8")
+    quiz_ids = {quiz_check_id(q.key) for t in manifest.tasks for q in t.quiz}
+    hidden = sum(1 for t in manifest.tasks for c in t.checks if c.hidden and c.id not in quiz_ids)
+    (dest / "README.md").write_text(student_readme(student, hidden), encoding="utf-8")
     (dest / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     classroom.write_workflow(dest)
 
@@ -101,19 +103,19 @@ def student_manifest_text(manifest: Manifest) -> str:
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def student_readme(manifest: Manifest) -> str:
+def student_readme(manifest: Manifest, hidden_checks: int = 0) -> str:
     rows = "\n".join(
         f"| {t.id.upper()} | `exercises/{t.file}` | {t.title} | {t.points:g} |" for t in manifest.tasks
     )
     questions = "\n".join(f"- **{t.id.upper()}. {t.title}** {t.question}" for t in manifest.tasks)
     quiz = [t.id.upper() for t in manifest.tasks if t.quiz]
     explained = [t.id.upper() for t in manifest.tasks if t.explanation_points]
-    notes = []
+    notes = [f"{hidden_checks} more check{'s' if hidden_checks != 1 else ''} not shown here"] if hidden_checks else []
     if quiz:
-        notes.append(f"the quiz answers in ANSWERS ({', '.join(quiz)}): checked here only for being answered")
+        notes.append(f"your quiz answers in ANSWERS ({', '.join(quiz)}); here they are only checked for being answered")
     if explained:
         notes.append(f"your EXPLANATION texts ({', '.join(explained)})")
-    extra = f" Your instructor also grades {' and '.join(notes)}, plus some checks not shown here." if notes else ""
+    extra = ("\n\nYour instructor also grades:\n\n" + "\n".join(f"- {note}" for note in notes)) if notes else ""
     return f"""# {manifest.title}
 
 Exercises on Python's `multiprocessing`. Write your code in the files in
@@ -139,6 +141,8 @@ python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/pytest graders/
 The run ends with a scorecard: points per task and, for each failed check,
 what was expected, what your code did, and a hint. Edit the files in
 `exercises/` and run `pytest graders/` again.{extra}
+
+More ways to look at your work:
 
 - `pytest graders/ --timeline` adds, under each task, a picture of the
   processes your code started: when each ran, printed and was joined.
