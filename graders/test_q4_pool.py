@@ -7,10 +7,12 @@ from mpkit.grading import (RunSpec, check, describe_children, expect, fail, no_l
                            quiz_answered, quiz_correct, returned_value, under_spawn)
 
 TASK = "q4"
-ITEMS_2 = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8]
+# The first item is slow (see square_slow_big): results taken in the order
+# they finish, not the order of the items, are then out of order every time.
+ITEMS_2 = [100, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8]
 ITEMS_3 = [10, -7, 0, 22, 13]
 RUNS = {
-    "two": RunSpec(function="parallel_map", args=(probe("square"), ITEMS_2, 2)),
+    "two": RunSpec(function="parallel_map", args=(probe("square_slow_big"), ITEMS_2, 2)),
     "three": RunSpec(function="parallel_map", args=(probe("negate"), ITEMS_3), kwargs=(("processes", 3),)),
     "empty": RunSpec(function="parallel_map", args=(probe("square"), [], 2)),
     "error": RunSpec(function="parallel_map", args=(probe("fail_on_three"), [1, 2, 3, 4], 2)),
@@ -25,12 +27,14 @@ CALLED = {"two": "parallel_map(square, items, 2)", "three": "parallel_map(negate
           "spawn": "parallel_map(square, [2, 7, 1], 2)"}
 
 
-def right_results(run, name):
+def right_results(run, name, ordered=True):
     value = returned_value(run)
     expected = EXPECTED[name]
     if value == expected:
         return
     if isinstance(value, list) and sorted(map(repr, value)) == sorted(map(repr, expected)):
+        if not ordered:
+            return
         fail(expected=f"{CALLED[name]} to return {expected}", observed=f"the right values in the wrong order: {value}",
              hint="Pool.map keeps the order of its inputs; imap_unordered and as-completed loops do not.")
     fail(expected=f"{CALLED[name]} to return {expected}", observed=f"it returned {value!r}",
@@ -105,7 +109,7 @@ def test_exception_propagates(runs):
 @check("works_under_spawn")
 def test_works_under_spawn(runs):
     def works(run):
-        right_results(run, "spawn")
+        right_results(run, "spawn", ordered=False)  # order is results_in_order's business
         ran_in_workers(run, [2, 7, 1])
 
     under_spawn(runs, works)

@@ -34,7 +34,7 @@ def read_literal(path: Path, name: str):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
         if any(isinstance(t, ast.Name) and t.id == name for t in targets) and node.value is not None:
             try:
-                value, found = ast.literal_eval(node.value), True
+                value, found = _literal(node.value), True
             except ValueError:
                 raise CheckFailed(
                     expected=f"{name} written out as a plain literal",
@@ -48,6 +48,14 @@ def read_literal(path: Path, name: str):
             hint="Keep the ANSWERS dict from the stub and fill in its values.",
         )
     return value
+
+
+def _literal(node: ast.expr):
+    """A literal, or `dict(key=literal, ...)`, the other way students write a dict."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict"
+            and not node.args and all(k.arg is not None for k in node.keywords)):
+        return {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+    return ast.literal_eval(node)
 
 
 def read_answers(path: Path) -> dict:

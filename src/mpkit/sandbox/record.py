@@ -116,8 +116,14 @@ class RunRecord:
 
     # -- processes -----------------------------------------------------------
     def children(self) -> list[Proc]:
-        """Process objects the student's code started (not the kit's helpers)."""
-        procs = [p for p in self.procs.values() if p.is_mp_process and not p.is_helper]
+        """Process objects the student's code started (not the kit's helpers).
+
+        Not those started once the harness began stopping the run: a pool
+        left open replaces the workers the harness kills, and those
+        replacements are the grader's doing, not the student's."""
+        stop = self.first("alive")
+        procs = [p for p in self.procs.values() if p.is_mp_process and not p.is_helper
+                 and not (stop and p.start_seq and p.start_seq[0] > stop["t"])]
         return sorted(procs, key=lambda p: p.start_seq or (0, 0))
 
     def non_pool_children(self) -> list[Proc]:

@@ -88,8 +88,18 @@ def available_start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
+def _environ_copy() -> dict:
+    """os.environ, copied while pytest's main thread may be changing it
+    (PYTEST_CURRENT_TEST): a key that vanishes mid-copy raises KeyError."""
+    while True:
+        try:
+            return dict(os.environ)
+        except (KeyError, RuntimeError):
+            continue
+
+
 def _environment(run_dir: Path, token: str, spec: RunSpec, module: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV and not k.startswith("MPKIT_")}
+    env = {k: v for k, v in _environ_copy().items() if k not in _DROPPED_ENV and not k.startswith("MPKIT_")}
     env.update(
         PYTHONPATH=str(BOOT_DIR),
         PYTHONDONTWRITEBYTECODE="1",

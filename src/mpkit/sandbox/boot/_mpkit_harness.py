@@ -81,6 +81,7 @@ def _finish(trace):
     alive = []
     if psutil is not None:
         me = psutil.Process()
+        _grace(psutil, me, helpers)
         try:
             descendants = me.children(recursive=True)
         except psutil.Error:
@@ -101,6 +102,32 @@ def _finish(trace):
                 pass
         psutil.wait_procs(descendants, timeout=2)
     _reap_orphans()
+
+
+# A child the student never joined may still be finishing (a spawn child can
+# need a second to start): give it this long to end by itself, so that what is
+# called left over does not depend on how fast the machine is.
+GRACE = 2.0
+
+
+def _grace(psutil, me, helpers):
+    import time
+
+    deadline = time.monotonic() + GRACE
+    while time.monotonic() < deadline:
+        try:
+            descendants = me.children(recursive=True)
+        except (psutil.Error, OSError):
+            return
+        running = False
+        for proc in descendants:
+            try:
+                running = running or (proc.pid not in helpers and proc.status() != psutil.STATUS_ZOMBIE)
+            except (psutil.Error, OSError):
+                continue
+        if not running:
+            return
+        time.sleep(0.05)
 
 
 def _reap_orphans():

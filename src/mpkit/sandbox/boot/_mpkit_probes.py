@@ -25,3 +25,14 @@ def fail_on_three(x):
     if x == 3:
         raise ProbeError("the grader's function failed on purpose for 3")
     return x
+
+
+def square_slow_big(x):
+    """x * x; half a second for x >= 100. A big first item then finishes last,
+    so results gathered in the order they finish come out of order every time."""
+    _mpkit_trace.emit("probe", fn="square_slow_big", arg=x)
+    if x >= 100:
+        import time
+
+        time.sleep(0.5)
+    return x * x

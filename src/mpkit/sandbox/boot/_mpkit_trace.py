@@ -151,7 +151,7 @@ def _patch_processes():
     import multiprocessing.process as mpp
 
     base = mpp.BaseProcess
-    start, join, bootstrap = base.start, base.join, base._bootstrap
+    start, join, bootstrap, is_alive = base.start, base.join, base._bootstrap, base.is_alive
     terminate, kill = base.terminate, getattr(base, "kill", None)
 
     def traced_start(self):
@@ -175,6 +175,19 @@ def _patch_processes():
         if code is not None:
             emit("join", child=self.pid, exitcode=code)
 
+    def traced_is_alive(self):
+        # A parent that polls is_alive() until it is False has waited for the
+        # child as surely as join() does: record it as a join.
+        alive = is_alive(self)
+        if not alive and self._popen is not None:
+            try:
+                code = self.exitcode
+            except ValueError:
+                return alive
+            if code is not None:
+                emit("join", child=self.pid, exitcode=code, via="is_alive")
+        return alive
+
     def traced_bootstrap(self, *args, **kwargs):
         emit(
             "proc_boot",
@@ -193,6 +206,7 @@ def _patch_processes():
 
     base.start = traced_start
     base.join = traced_join
+    base.is_alive = traced_is_alive
     base._bootstrap = traced_bootstrap
     base.terminate = traced_terminate
     if kill is not None:
