@@ -73,9 +73,19 @@ def course(tmp_path_factory):
     kit = copy_kit(root / "kit", time_limit=TIME_LIMIT)
     course = root / "course"
     done = mpkit("--kit", kit, "nbgrader", course, "--assignment", NAME)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    ran_source_notebook(course / "source" / NAME)
     nbgrader(course, "generate_assignment", NAME)
     return course
+
+
+def ran_source_notebook(folder: Path) -> None:
+    """What the instructor's run of the source notebook leaves: the files its cells write."""
+    nb = nbformat.read(str(folder / f"{NAME}.ipynb"), as_version=4)
+    for c in nb.cells:
+        if c.cell_type == "code" and c.source.startswith("%%writefile "):
+            magic, body = c.source.split("\n", 1)
+            (folder / magic.split()[1]).write_text(body)
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +118,7 @@ def graded(course, source_nb, released_nb):
     assert "processes=4" in q5.source
     q5.source = q5.source.replace("processes=4", "processes=2")
     submit(course, "partial", partial)
-    for student in ("solution", "stub", "partial"):
-        nbgrader(course, "autograde", NAME, "--student", student)
+    nbgrader(course, "autograde", NAME)  # every submitted student, one after another
     nbgrader(course, "export")
     with open(course / "grades.csv", newline="") as f:
         rows = {row["student_id"]: row for row in csv.DictReader(f)}
@@ -152,7 +161,9 @@ def _solution_lines(task) -> set:
     return lines - {line.strip() for line in task.stub.read_text().splitlines()}
 
 
-def test_released_notebook_holds_no_solution_no_hidden_test_no_quiz_key(released_nb, manifest):
+def test_released_notebook_holds_no_solution_no_hidden_test_no_quiz_key(course, released_nb, manifest):
+    # The graders and the quiz key stay in the course's mpkit_kit/: only the notebook is released.
+    assert [p.name for p in (course / "release" / NAME).iterdir()] == [f"{NAME}.ipynb"]
     text = "\n".join(c.source for c in released_nb.cells)
     released_lines = {line.strip() for line in text.splitlines()}
     for task in manifest.tasks:
@@ -241,8 +252,9 @@ def test_existing_nbgrader_config_is_kept(tmp_path):
     course.mkdir()
     (course / "nbgrader_config.py").write_text("c = get_config()\n# mine\n")
     done = mpkit("nbgrader", course, "--assignment", "week1")
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0
     assert (course / "nbgrader_config.py").read_text() == "c = get_config()\n# mine\n"
+    assert "add q1_multiprocessing.py, q1_quiz.py" in done.stderr and "CourseDirectory.ignore" in done.stderr
     assert (course / "source" / "week1" / "week1.ipynb").is_file()
     assert (course / "mpkit_kit" / "config" / "manifest.yaml").is_file()
 

@@ -95,8 +95,12 @@ def cmd_classroom(args) -> int:
 def cmd_nbgrader(args) -> int:
     from .notebook.build import write_course
 
-    notebook = write_course(_kit(args), Path(args.course_dir), args.assignment)
-    print(f"wrote {notebook}; next: cd {Path(args.course_dir)} && nbgrader generate_assignment {args.assignment}")
+    course = Path(args.course_dir)
+    notebook, missing = write_course(_kit(args), course, args.assignment)
+    if missing:
+        print(f"mpkit: warning: add {', '.join(missing)} to c.CourseDirectory.ignore in {course / 'nbgrader_config.py'}, "
+              "or nbgrader releases the solution files a run of the source notebook writes", file=sys.stderr)
+    print(f"wrote {notebook}; next: cd {course} && nbgrader generate_assignment {args.assignment}")
     return 0
 
 

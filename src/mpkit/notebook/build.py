@@ -24,6 +24,7 @@ from .parts import Parts, split_solution
 SCHEMA_VERSION = 3  # nbgrader 0.9's cell metadata
 CELL_TIMEOUT = 30  # nbgrader's per-cell limit (Execute.timeout) when autograding
 KIT_PARTS = ("config", "graders", "solutions", "exercises")
+NBGRADER_IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]  # nbgrader's default
 NAME_OK = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
 
 CONFIG = '''\
@@ -31,6 +32,10 @@ CONFIG = '''\
 c = get_config()  # noqa: F821 (nbgrader defines it)
 
 c.CourseDirectory.course_id = "{course_id}"
+# The files the notebook's %%writefile cells write. Running the source
+# notebook leaves the solutions there: nbgrader must neither release them nor
+# copy them into a student's folder when autograding.
+c.CourseDirectory.ignore = {ignore!r}
 # Each mpkit test cell finishes within its task's time limit plus a few
 # seconds, well inside nbgrader's default per-cell limit.
 c.Execute.timeout = {timeout}
@@ -133,8 +138,11 @@ def build_notebook(manifest: Manifest):
     return nb
 
 
-def write_course(kit: Path, course: Path, assignment: str) -> Path:
-    """Write the source assignment, the kit copy and (if missing) nbgrader_config.py."""
+def write_course(kit: Path, course: Path, assignment: str) -> tuple[Path, list[str]]:
+    """Write the source assignment, the kit copy and (if missing) nbgrader_config.py.
+
+    Returns the notebook, and the written files an existing nbgrader_config.py
+    does not seem to ignore (nbgrader would release them)."""
     import nbformat
 
     if not assignment or any(ch not in NAME_OK for ch in assignment):
@@ -151,8 +159,21 @@ def write_course(kit: Path, course: Path, assignment: str) -> Path:
     _copy_kit(manifest.root, course / KIT_FOLDER)
     config = course / "nbgrader_config.py"
     if not config.exists():
-        config.write_text(CONFIG.format(course_id=course.name, timeout=CELL_TIMEOUT), encoding="utf-8")
-    return notebook
+        ignore = NBGRADER_IGNORE + written_files(manifest)
+        config.write_text(CONFIG.format(course_id=course.name, timeout=CELL_TIMEOUT, ignore=ignore), encoding="utf-8")
+    return notebook, missing_ignores(course, manifest)
+
+
+def written_files(manifest: Manifest) -> list[str]:
+    """The files the notebook writes (task modules and quiz files)."""
+    return [name for t in manifest.tasks for name in (t.file, quiz_file(t.id) if t.quiz else None) if name]
+
+
+def missing_ignores(course: Path, manifest: Manifest) -> list[str]:
+    """Written files an existing nbgrader_config.py does not seem to mention."""
+    config = course / "nbgrader_config.py"
+    text = config.read_text(encoding="utf-8", errors="replace") if config.is_file() else ""
+    return [name for name in written_files(manifest) if name not in text]
 
 
 def _copy_kit(kit: Path, target: Path) -> None:
