@@ -275,6 +275,11 @@ def test_a_changed_grader_regrades_everyone_and_force_regrades_anyway(tmp_path):
     assert "2 graded now" in done.stdout and "ann: 0 / 65 (the kit changed" in done.stderr
     done = batch(kit, submissions, out, "--force")
     assert "2 graded now" in done.stdout and "ben: 0 / 65 (forced;" in done.stderr
+    shutil.rmtree(submissions / "ben")  # a student who withdrew
+    done = batch(kit, submissions, out)
+    assert "0 graded now, 1 unchanged" in done.stdout
+    assert "no submission any more (results kept): ben" in done.stdout
+    assert [row[0] for row in read_grades(out)] == ["student", "ann"]
 
 
 def test_interrupting_the_batch_stops_every_grading(tmp_path):

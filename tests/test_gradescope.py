@@ -1,8 +1,9 @@
 """`mpkit gradescope OUT.zip`: the autograder zip, and its run_autograder run locally.
 
-run_autograder is run as Gradescope runs it (bash, as the container's user)
-with the /autograder paths redirected to a temporary folder, and the Python
-of this test session standing in for the one setup.sh installs.
+The zip is unpacked as Gradescope does; the kit is installed from it into a
+fresh venv as setup.sh does (without downloading: the dependencies come from
+this test run's environment); then run_autograder runs with the /autograder
+paths redirected to a temporary folder.
 """
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import KIT, SOLUTIONS, mpkit
@@ -36,15 +39,38 @@ def autograder(tmp_path_factory):
     return root / "autograder.zip"
 
 
+def install_like_setup_sh(source, venv):
+    """setup.sh's `pip install /autograder/source`, into a new venv, offline."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+    site = subprocess.run([venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    (Path(site) / "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "--no-deps",
+         "--no-build-isolation", "--no-index", "--disable-pip-version-check", "-q", source],
+        capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    python = venv / "bin" / "python"
+    # A real install (not a link to the source), with the files that are not Python modules.
+    where = subprocess.run([python, "-c", "import mpkit; print(mpkit.__file__)"],
+                           capture_output=True, text=True, check=True, cwd=venv).stdout.strip()
+    package = Path(where).parent
+    assert venv in package.parents
+    assert (package / "sandbox" / "boot" / "_mpkit_harness.py").is_file()
+    assert (package / "autograder" / "files" / "run_autograder").is_file()
+    return python
+
+
 def run_autograder(zip_path, root, upload):
-    """Unpack the zip as Gradescope does and grade `upload` (a folder) with run_autograder."""
+    """Unpack the zip as Gradescope does, install it, and grade `upload` (a folder) with run_autograder."""
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(root / "source")
     for name in ("run_autograder", "setup.sh"):  # extractall drops the mode bits
         (root / "source" / name).chmod(0o755)
+    python = install_like_setup_sh(root / "source", root / "mpkit-venv")
     shutil.copytree(upload, root / "submission")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MPKIT_")}
-    env.update(MPKIT_AUTOGRADER_ROOT=str(root), MPKIT_AUTOGRADER_PYTHON=sys.executable)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MPKIT_", "PYTEST_"))}
+    env.update(MPKIT_AUTOGRADER_ROOT=str(root), MPKIT_AUTOGRADER_PYTHON=str(python))
     return subprocess.run([str(root / "source" / "run_autograder")], env=env, cwd=root,
                           capture_output=True, text=True, timeout=600)
 

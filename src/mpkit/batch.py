@@ -20,7 +20,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import MpkitError
@@ -54,7 +54,8 @@ class Outcome:
     graded: bool  # False: unchanged since the last run, skipped
     why: str = ""  # why it was graded
     score: float = 0.0
-    problem: str = ""  # why it could not be graded (a kit or machine problem, not the student's)
+    problem: str = ""  # why it could not be (fully) graded: a kit or machine problem, not the student's
+    partly: bool = False  # graded, but some checks hit a bug in the grader
     seconds: float = 0.0
     notes: tuple = ()  # where task files were found, when not at the top
 
@@ -63,7 +64,7 @@ class Outcome:
             return f"{self.student}: unchanged, kept {self.score:g} / {max_score:g}"
         said = f"{self.student}: {self.score:g} / {max_score:g} ({self.why}; {self.seconds:.1f} s)"
         if self.problem:
-            said += f" - NOT GRADED: {self.problem}"
+            said += f" - {'PARTLY' if self.partly else 'NOT'} GRADED: {self.problem}"
         return said
 
 
@@ -73,6 +74,7 @@ class BatchResult:
     graded: int
     unchanged: int
     failed: list  # students whose grading could not finish
+    orphans: list = field(default_factory=list)  # result folders whose submission is gone
 
     def report(self) -> str:
         n = self.summary.students
@@ -80,6 +82,8 @@ class BatchResult:
                  f"{n} submissions: {self.graded} graded now, {self.unchanged} unchanged since the last run"]
         if self.failed:
             lines.append(f"{len(self.failed)} could not be graded (see their {LOG}): {', '.join(sorted(self.failed))}")
+        if self.orphans:
+            lines.append(f"not in grades.csv, no submission any more (results kept): {', '.join(self.orphans)}")
         return "\n".join(lines)
 
 
@@ -103,7 +107,9 @@ def _hash_files(digest, root: Path, files) -> None:
 
 
 def _tree(root: Path) -> list:
-    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    # Links are left out: one pointing at a huge file elsewhere would stall the hashing.
+    return sorted(p for p in root.rglob("*")
+                  if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts)
 
 
 def kit_fingerprint(manifest: Manifest) -> str:
@@ -189,6 +195,7 @@ class BatchGrader:
         _write_json(target / FINGERPRINT, {**current, "complete": not problem})
         return Outcome(
             student, graded=True, why=why, score=sum(task_scores(results).values()), problem=problem,
+            partly=bool(problem) and wrote,
             seconds=time.monotonic() - started, notes=tuple(located.describe(missing=False)),
         )
 
@@ -292,7 +299,9 @@ class BatchGrader:
             pool.shutdown(wait=True)
             self.progress.finish()
         summary = write_gradebook(self.options.out, students, self.manifest)
-        return BatchResult(summary, graded, unchanged, failed)
+        known = set(students)
+        orphans = sorted(p.parent.name for p in self.options.out.glob(f"*/{RESULTS}") if p.parent.name not in known)
+        return BatchResult(summary, graded, unchanged, failed, orphans)
 
 
 def stop_child(child: subprocess.Popen) -> None:
