@@ -146,11 +146,11 @@ def nbgrader_batch(folder: Path, work: Path) -> dict | None:
         import nbgrader  # noqa: F401
     except ImportError:
         return None
-    from nbgrader_course import build_course
+    import nbgrader_course
 
-    course = build_course(folder, work / "course")
-    cmd = [sys.executable, "-m", "nbgrader", "autograde", "mp", "--force"]
-    elapsed, peak = timed(cmd, cwd=course)
+    course = nbgrader_course.build_course(folder, work / "course")
+    cmd = [sys.executable, "-m", "nbgrader", "autograde", nbgrader_course.NAME]
+    elapsed, peak = timed(cmd, cwd=course, env=nbgrader_course._env())
     return {"seconds": elapsed, "peak_rss": peak}
 
 
