@@ -276,6 +276,8 @@ class BatchGrader:
                 if not pending:
                     break
                 done, pending = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
+                if not done:
+                    self.progress.refresh()
                 for future in done:
                     outcome = future.result()
                     graded += outcome.graded

@@ -33,6 +33,9 @@ class LogLines:
     def note(self, line: str) -> None:
         self._write(line)
 
+    def refresh(self) -> None:
+        """Called about once a second while waiting (a bar shows the time going by)."""
+
     def finish(self) -> None:
         pass
 
@@ -56,6 +59,9 @@ class Bar(LogLines):
     def note(self, line: str) -> None:
         self.stream.write("\r\033[K")
         self._write(line)
+        self._draw()
+
+    def refresh(self) -> None:
         self._draw()
 
     def finish(self) -> None:
