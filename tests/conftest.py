@@ -93,7 +93,15 @@ def submission(tmp_path):
 
 @pytest.fixture(scope="session", autouse=True)
 def no_process_left_behind():
-    """After the whole session, no process started by a sandboxed run is alive."""
+    """After the whole session, no process started by a sandboxed run is alive.
+
+    Only this session's runs count (other test sessions may be grading on the
+    same machine): everything the session starts inherits a mark in its
+    environment."""
+    import uuid
+
+    mark = uuid.uuid4().hex
+    os.environ["KIT_TEST_SESSION"] = mark
     yield
     import psutil
 
@@ -101,8 +109,10 @@ def no_process_left_behind():
     leftovers = []
     for proc in psutil.process_iter():
         try:
-            if proc.pid != me and proc.status() != psutil.STATUS_ZOMBIE and "MPKIT_RUN_TOKEN" in proc.environ():
-                leftovers.append((proc.pid, proc.cmdline()))
+            if proc.pid != me and proc.status() != psutil.STATUS_ZOMBIE:
+                env = proc.environ()
+                if "MPKIT_RUN_TOKEN" in env and env.get("KIT_TEST_SESSION") == mark:
+                    leftovers.append((proc.pid, proc.cmdline()))
         except psutil.Error:
             continue
     assert not leftovers, f"processes of sandboxed runs still alive: {leftovers}"

@@ -26,6 +26,7 @@ def cmd_grade(args) -> int:
     from .grade import grade_submission
 
     report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only)
+    _say_platform_notes()
     from .results import gradescope
 
     if args.html:
@@ -47,6 +48,14 @@ def cmd_grade(args) -> int:
             print(f"mpkit: grader error in {c.task_id}.{c.check_id}:\n{c.details}", file=sys.stderr)
         return 3
     return 0
+
+
+def _say_platform_notes() -> None:
+    """Limits the sandbox cannot apply here (for example RLIMIT_NPROC as root), said once."""
+    from .sandbox.runner import platform_notes
+
+    for note in platform_notes():
+        print(f"mpkit: note: {note}", file=sys.stderr)
 
 
 def cmd_grade_batch(args) -> int:

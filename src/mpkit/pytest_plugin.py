@@ -68,7 +68,7 @@ class GradingSession:
         self.submission = Path(submission).resolve() if submission else self.manifest.root / "exercises"
         if not self.submission.is_dir():
             raise pytest.UsageError(f"--submission {submission or self.submission}: no such folder")
-        self.scheduler = Scheduler(self.submission)
+        self.scheduler = Scheduler(self.submission, manifest=self.manifest)
 
     def pytest_generate_tests(self, metafunc):
         """Quiz checks: one test per quiz statement of the module's task."""
@@ -225,6 +225,10 @@ class GradingSession:
         if self.manifest is None or not self.selected:
             return
         terminalreporter.write_line("")
+        from .sandbox.runner import platform_notes  # limits this machine cannot apply, said once
+
+        for note in platform_notes():
+            terminalreporter.write_line(f"mpkit: note: {note}")
         for line in scorecard(self.report(), timeline=self.config.getoption("--timeline")).splitlines():
             terminalreporter.write_line(line)
 

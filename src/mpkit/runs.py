@@ -40,11 +40,15 @@ def primary_start_method() -> str:
 class Scheduler:
     """Starts runs in the background, at most one per (task, run name)."""
 
-    def __init__(self, submission: Path, workers: int | None = None):
+    def __init__(self, submission: Path, workers: int | None = None, manifest=None):
         self.submission = Path(submission)
         self.primary = primary_start_method()
+        self.hidden, self.readonly = _protected_folders(manifest, self.submission)
         self._pool = ThreadPoolExecutor(max_workers=workers or run_workers())
         self._futures: dict[tuple[str, str], Future] = {}
+
+    def limits(self, task: Task) -> Limits:
+        return Limits(time_limit=task.time_limit, hidden=self.hidden, readonly=self.readonly)
 
     def task_file(self, task: Task) -> Path:
         return self.submission / task.file
@@ -62,7 +66,7 @@ class Scheduler:
             path = self.task_file(task)
             if path.is_file():
                 self._futures[key] = self._pool.submit(
-                    run, self.resolve(spec), path, Limits(time_limit=task.time_limit)
+                    run, self.resolve(spec), path, self.limits(task)
                 )
             else:
                 missing: Future = Future()
@@ -72,6 +76,22 @@ class Scheduler:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _protected_folders(manifest, submission: Path) -> tuple[tuple, tuple]:
+    """Folders the student's code may not read (the kit's graders, solutions
+    and answer key) and may not change (the kit, the submission)."""
+    if manifest is None:
+        return (), (str(submission),)
+    submission = submission.resolve()
+    hidden = {manifest.path.parent.resolve()}
+    for task in manifest.tasks:
+        hidden.add(task.grader.parent.resolve())
+        if task.solution is not None:
+            hidden.add(task.solution.parent.resolve())
+    # Grading the solutions themselves (the kit's own tests) must stay possible.
+    hidden = {h for h in hidden if h != submission and h not in submission.parents}
+    return tuple(sorted(map(str, hidden))), (str(manifest.root.resolve()), str(submission))
 
 
 class TaskRuns:
@@ -105,11 +125,35 @@ class TaskRuns:
                 observed=f"there is no {self.task.file} in {self.scheduler.submission}",
                 hint="Keep the file name from the exercise; the grader looks for it by name.",
             )
+        doing = self.spec(name).describe()
+        limits = self.scheduler.limits(self.task)
+        if record.limit_hit == "processes":
+            raise CheckFailed(
+                expected=f"a few processes when {doing}",
+                observed=f"your code tried to start more than {limits.processes} processes, so the grader "
+                "stopped it (a fork bomb?)",
+                hint="Start only the processes the task asks for: a start() or fork() in a loop that never "
+                "ends, or in every child, starts processes without end.",
+            )
+        if record.limit_hit == "output":
+            raise CheckFailed(
+                expected=f"a few lines of output when {doing}",
+                observed=f"your code printed more than {_size(limits.file_size)}, so the grader stopped it "
+                f"(output cut; it began with {_excerpt(record)!r})",
+                hint="Print only what the task asks for: a print() in a loop that never ends fills the disk.",
+            )
         if record.damaged:
             raise CheckFailed(
-                expected="the kit's record of your run to be complete",
-                observed=f"{len(record.damaged)} lines of the record were damaged, so the run cannot be judged",
-                hint="Do not write into files your program did not create.",
+                expected="the kit's record of your run to be intact",
+                observed=f"{len(record.damaged)} lines of the record were written or changed by something else, "
+                "so the run cannot be judged",
+                hint="Do not write into, or delete, files your program did not create.",
+            )
+        if record.main is None:
+            raise CheckFailed(
+                expected="the kit's record of your run",
+                observed="the record of the run is missing (deleted, or never written)",
+                hint="Do not delete files your program did not create.",
             )
         return record
 
@@ -164,7 +208,8 @@ class TaskRuns:
         if record.timed_out and not record.first("call_end"):
             raise CheckFailed(
                 expected=f"{fname}() to finish within {_secs(record.time_limit)}",
-                observed=f"it was still running after {_secs(record.time_limit)} and was stopped",
+                observed=f"it was still running after {_secs(record.time_limit)} and was stopped"
+                + _failed_children(record),
                 hint="A join() waits for the process to end: make sure every process you start can finish "
                 "(for example, a get() on a Queue that nobody fills waits forever).",
             )
@@ -185,7 +230,8 @@ class TaskRuns:
         if record.timed_out:
             raise CheckFailed(
                 expected=f"`python {self.task.file}` to finish within {_secs(record.time_limit)}",
-                observed=f"it was still running after {_secs(record.time_limit)} and was stopped",
+                observed=f"it was still running after {_secs(record.time_limit)} and was stopped"
+                + _failed_children(record),
                 hint="A program waits for all its non-daemon processes at exit: make sure each one ends.",
             )
         if not record.first("main_end"):
@@ -197,12 +243,49 @@ class TaskRuns:
         err = (main.err.text if main else "") or record.stderr_raw.text
         tail = err.strip().splitlines()[-1:] if err.strip() else []
         said = f" Its last error line: {tail[0][:200]}" if tail else ""
-        return CheckFailed(
-            expected=f"{doing} to finish normally",
-            observed=f"the Python process ended abruptly (exit code {record.exit_code}) while {doing}.{said}",
-            hint="Do not end the program with os._exit() or sys.exit() inside the task functions, "
-            "and do not kill the main process.",
-        )
+        code = record.exit_code
+        if code is not None and code < 0:
+            observed = (f"the process running your code was killed by signal {_signal_name(-code)} while {doing} "
+                        "(did your code kill its parent process?)")
+            hint = "Do not kill processes your code did not start, and never the parent process."
+        else:
+            observed = (f"your code ended the Python process (exit code {code}) while {doing}, so it never "
+                        f"returned to the grader.{said}")
+            hint = ("Do not end the program with os._exit() or sys.exit() inside the task's functions or at "
+                    "the top level of the file: return from the function instead.")
+        return CheckFailed(expected=f"{doing} to finish normally", observed=observed, hint=hint)
+
+
+def _signal_name(number: int) -> str:
+    import signal
+
+    try:
+        return f"{number} ({signal.Signals(number).name})"
+    except ValueError:
+        return str(number)
+
+
+def _size(nbytes: int) -> str:
+    return f"{nbytes / 1024**2:g} MB"
+
+
+def _excerpt(record: RunRecord, keep: int = 60) -> str:
+    """The start of the biggest output of the run."""
+    outputs = [o for p in record.procs.values() for o in (p.out, p.err)]
+    biggest = max(outputs, key=lambda o: o.size, default=None)
+    text = biggest.text if biggest else ""
+    return text[:keep] + ("..." if len(text) > keep else "")
+
+
+def _failed_children(record: RunRecord) -> str:
+    """'; meanwhile process 12 (f) exited with code 1: MemoryError' for children that failed."""
+    notes = []
+    for p in record.children():
+        code = p.exitcode if p.exitcode is not None else p.exitcode_self
+        if code not in (0, None):
+            last = p.err.text.strip().splitlines()[-1:] if p.err.text.strip() else []
+            notes.append(f"{p.label()} exited with code {code}" + (f": {last[0][:200]}" if last else ""))
+    return ("; meanwhile " + "; ".join(notes)) if notes else ""
 
 
 def _secs(value: float) -> str:

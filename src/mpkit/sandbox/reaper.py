@@ -58,6 +58,31 @@ def kill_group(pgid: int) -> None:
             pass
 
 
+def kill_tree(root_pid: int) -> None:
+    """Freeze a run that is still going, its root first, then kill it all.
+
+    Its descendants are found from the root, so even one that dropped the
+    run token from its environment is stopped (the harness is a subreaper,
+    so orphans of the run stay its descendants).
+    """
+    try:
+        root = psutil.Process(root_pid)
+        if _STOP is not None:
+            root.send_signal(_STOP)  # no more forks from here while we look
+        procs = [root] + root.children(recursive=True)
+    except psutil.Error:
+        return
+    for sig in (_STOP, _KILL):
+        if sig is None:
+            continue
+        for proc in procs:
+            try:
+                proc.send_signal(sig)
+            except psutil.Error:
+                pass
+    _wait_dead(procs, timeout=0.5)
+
+
 def sweep(token: str, pgid: int | None, known_pids=(), rounds: int = 20) -> None:
     """Kill every process of the run; keep going while a fork bomb refills."""
     if pgid is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +101,7 @@ class RunRecord:
     procs: dict = field(default_factory=dict)
     damaged: list = field(default_factory=list)  # record lines that did not parse
     leftovers: list = field(default_factory=list)  # pids still running at the end
+    limit_hit: str | None = None  # "processes" or "output": the run was stopped for it
     stdout_raw: Output = field(default_factory=Output)  # what reached the run's own stdout
     stderr_raw: Output = field(default_factory=Output)
 
@@ -165,25 +167,61 @@ def _read_output(path: Path) -> Output:
     return Output(text=data.decode("utf-8", "replace"), size=size)
 
 
+# Events the recorder writes at most once per process: a second one is forged.
+_ONCE_PER_PROCESS = {"born", "run_start", "import_start", "import_end", "import_error", "call_missing", "call_start",
+                     "call_end", "call_error", "main_end", "main_error", "alive", "run_end", "proc_boot", "proc_end"}
+_RECORD_NAME = re.compile(r"^(\d+)(?:\.\d+)?\.jsonl$")
+
+
+def _read_record_file(path: Path, damaged: list) -> list[dict]:
+    """The events of one process's record file.
+
+    The recorder writes whole lines, each with the pid of its process and a
+    sequence number of its own (threads may write them out of order). Anything
+    else (a file it did not make, a line that does not parse, a foreign pid, a
+    number seen twice) was written by someone else: it goes to `damaged`, and
+    a damaged record fails the checks that read the run.
+    """
+    name = _RECORD_NAME.match(path.name)
+    if not name or not path.is_file():
+        damaged.append(f"{path.name}: a file the kit did not write")
+        return []
+    try:
+        raw = path.read_bytes()[: 8 * 1024 * 1024]
+    except OSError:
+        damaged.append(f"{path.name}: unreadable")
+        return []
+    pid = int(name.group(1))
+    events = []
+    text = raw.decode("utf-8", "replace")
+    if text and not text.endswith("\n"):
+        damaged.append(f"{path.name}: a line was cut off")
+    seen, once = set(), set()
+    for line in text.splitlines():
+        try:
+            event = json.loads(line)
+            if not isinstance(event, dict) or "e" not in event:
+                raise ValueError("not an event")
+            n = event.get("n")
+            if event.get("pid") != pid or not isinstance(n, int) or n in seen or not isinstance(event.get("t"), int):
+                raise ValueError("out of place")
+            seen.add(n)
+            if event["e"] in _ONCE_PER_PROCESS:
+                if event["e"] in once:
+                    raise ValueError("a second " + event["e"])
+                once.add(event["e"])
+        except ValueError:
+            damaged.append(f"{path.name}: {line[:200]}")
+            break
+        events.append(event)
+    return events
+
+
 def load(run_dir: Path, record: RunRecord) -> RunRecord:
     """Fill `record` from the recorder's files in run_dir."""
     events: list[dict] = []
-    for path in sorted((run_dir / "rec").glob("*.jsonl")):
-        try:
-            raw = path.read_bytes()[: 8 * 1024 * 1024]
-        except OSError:
-            continue
-        for line in raw.decode("utf-8", "replace").splitlines():
-            try:
-                event = json.loads(line)
-                if not isinstance(event, dict) or "e" not in event or "pid" not in event:
-                    raise ValueError(line)
-                event.setdefault("t", 0)
-                event.setdefault("n", 0)
-            except ValueError:
-                record.damaged.append(line[:200])
-                continue
-            events.append(event)
+    for path in sorted((run_dir / "rec").iterdir()):
+        events.extend(_read_record_file(path, record.damaged))
     events.sort(key=lambda e: (e["t"], e["pid"], e["n"]))
     record.events = events
     procs: dict[int, Proc] = {}

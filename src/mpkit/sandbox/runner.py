@@ -20,7 +20,14 @@ from pathlib import Path
 from . import reaper
 from .record import RunRecord, load, read_raw_streams, remove_tree
 
+LIMIT_MARK = "limit-"  # run_dir/limit-<name>, made by boot/_mpkit_guard.py
+
 BOOT_DIR = Path(__file__).with_name("boot")
+PACKAGE_DIR = BOOT_DIR.parent.parent  # src/mpkit: student code may not change the kit's code
+POLL = 0.05  # seconds between looks at a running run (limits, time)
+# Seconds the harness may still take once the student's code has returned in
+# time: its grace for children left running (2 s) and stopping them.
+AFTER_RETURN = 3.0
 HARNESS = BOOT_DIR / "_mpkit_harness.py"
 
 # Variables that would change how the student's interpreter behaves.
@@ -65,21 +72,83 @@ def probe(name: str) -> dict:
 
 @dataclass
 class Limits:
-    time_limit: float = 10.0
-    address_space: int | None = 2 * 1024**3
-    open_files: int | None = 256
-    processes: int | None = 256
-    file_size: int | None = 16 * 1024**2
+    """What one run may use (None: no limit). `platform_notes()` says which
+    limits this platform cannot apply."""
+
+    time_limit: float = 10.0  # seconds of wall clock for the whole run
+    address_space: int | None = 2 * 1024**3  # bytes of memory per process (RLIMIT_AS)
+    open_files: int | None = 256  # per process (RLIMIT_NOFILE)
+    processes: int | None = 64  # processes one run may start, counted by the kit
+    file_size: int | None = 8 * 1024**2  # bytes per file a process writes, its stdout and stderr too
+    hidden: tuple = ()  # folders the student's code may not read (graders, solutions, answer key)
+    readonly: tuple = ()  # folders it may not change (the kit, the submission)
     extra: dict = field(default_factory=dict)
 
     def rlimits(self) -> dict:
         return {
             "address_space": self.address_space,
             "open_files": self.open_files,
-            "processes": self.processes,
+            "processes": _nproc_rlimit(self.processes),
             "file_size": self.file_size,
             **self.extra,
         }
+
+    @property
+    def total_output(self) -> int | None:
+        """All output of a run together; past it the run is stopped."""
+        return 4 * self.file_size if self.file_size else None
+
+
+def is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def platform_notes(limits: Limits | None = None) -> list[str]:
+    """Limits this platform cannot apply, and what the kit does instead."""
+    limits = limits or Limits()
+    notes = []
+    try:
+        import resource  # noqa: F401
+    except ImportError:
+        notes.append(
+            "this platform has no `resource` module, so memory and open files of a run are not limited; "
+            "time, output size and the number of processes still are"
+        )
+    if is_root() and limits.processes:
+        notes.append(
+            "running as root: the operating system's limit on processes (RLIMIT_NPROC) does not apply to root, "
+            f"so the kit counts the processes each run starts and stops a run that tries to start more than "
+            f"{limits.processes}"
+        )
+    return notes
+
+
+def _nproc_rlimit(processes: int | None) -> int | None:
+    """RLIMIT_NPROC counts every process and thread of the user, not of the
+    run: allow what the user has now plus room for the run. Root ignores it."""
+    if not processes or is_root() or not hasattr(os, "getuid"):
+        return None
+    import psutil
+
+    uid, used = os.getuid(), 0
+    for proc in psutil.process_iter(["uids", "num_threads"]):
+        info = proc.info
+        if info.get("uids") and info["uids"].real == uid:
+            used += info.get("num_threads") or 1
+    return used + 8 * processes
+
+
+def _protected_pids() -> list[int]:
+    """The grading process and its ancestors: student code may not signal them."""
+    import psutil
+
+    me = psutil.Process()
+    pids = [me.pid]
+    try:
+        pids += [p.pid for p in me.parents()]
+    except psutil.Error:
+        pass
+    return pids
 
 
 def available_start_methods() -> list[str]:
@@ -98,7 +167,7 @@ def _environ_copy() -> dict:
             continue
 
 
-def _environment(run_dir: Path, token: str, spec: RunSpec, module: str) -> dict:
+def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: Limits) -> dict:
     env = {k: v for k, v in _environ_copy().items() if k not in _DROPPED_ENV and not k.startswith("MPKIT_")}
     env.update(
         PYTHONPATH=str(BOOT_DIR),
@@ -107,6 +176,11 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str) -> dict:
         PYTHONIOENCODING="utf-8",
         MPKIT_RUN_DIR=str(run_dir),
         MPKIT_RUN_TOKEN=token,
+        # Read by the guard (boot/_mpkit_guard.py) in every process of the run.
+        MPKIT_MAX_PROCS=str(limits.processes or 0),
+        MPKIT_HIDDEN=os.pathsep.join(map(str, limits.hidden)),
+        MPKIT_READONLY=os.pathsep.join(map(str, (*limits.readonly, PACKAGE_DIR))),
+        MPKIT_PROTECTED_PIDS=",".join(map(str, _protected_pids())),
     )
     if spec.watch_calls:
         env["MPKIT_WATCH_CALLS"] = f"{module}:{','.join(spec.watch_calls)}"
@@ -142,7 +216,7 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
             ),
             encoding="utf-8",
         )
-        _execute(record, spec_path, run_dir, token, _environment(run_dir, token, spec, module), limits)
+        _execute(record, spec_path, run_dir, token, _environment(run_dir, token, spec, module, limits), limits)
         load(run_dir, record)
         read_raw_streams(run_dir, record)
     finally:
@@ -169,16 +243,71 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
             **popen_kwargs,
         )
         record.main_pid = proc.pid
-        try:
-            record.exit_code = proc.wait(timeout=limits.time_limit)
-        except subprocess.TimeoutExpired:
-            record.timed_out = True
+        record.exit_code = _watch(proc, record, run_dir, limits, started)
         record.duration = time.monotonic() - started
+        still_running = record.exit_code is None
+        if still_running:  # stopped for time or a limit: freeze the whole tree, then kill it
+            reaper.kill_tree(proc.pid)
         # Whatever is still running now outlived the run: note it, stop it.
         survivors = reaper.find(token, exclude={proc.pid})
         record.leftovers = sorted(p.pid for p in survivors)
         reaper.sweep(token, proc.pid if os.name == "posix" else None)
-        if record.timed_out:
+        if still_running:
             proc.kill()
             record.exit_code = proc.wait()
+        record.limit_hit = record.limit_hit or _limit_hit(run_dir, limits)
         record.ended_ns = time.monotonic_ns()
+
+
+def _watch(proc: subprocess.Popen, record: RunRecord, run_dir: Path, limits: Limits, started: float):
+    """Wait for the run to end; stop waiting when it hits a limit or its time is up.
+    Returns the exit code, or None when the run is still going."""
+    deadline = started + limits.time_limit
+    extended = False
+    polls = 0
+    while True:
+        try:
+            return proc.wait(timeout=POLL)
+        except subprocess.TimeoutExpired:
+            pass
+        polls += 1
+        hit = _limit_hit(run_dir, limits, output=polls % 10 == 0)
+        if hit:
+            record.limit_hit = hit
+            return None
+        if time.monotonic() >= deadline:
+            if not extended and _returned_in_time(run_dir, proc.pid):
+                # The student's code is done; the harness is still waiting for
+                # or stopping what it left running. That is not a time-out.
+                extended, deadline = True, deadline + AFTER_RETURN
+                continue
+            record.timed_out = True
+            return None
+
+
+def _returned_in_time(run_dir: Path, main_pid: int) -> bool:
+    """Has the harness recorded the end of the student's function or program?"""
+    try:
+        with open(run_dir / "rec" / f"{main_pid}.jsonl", "rb") as f:
+            text = f.read(1024 * 1024)
+    except OSError:
+        return False
+    return any(f'"e": "{kind}"'.encode() in text for kind in ("call_end", "call_error", "main_end", "main_error"))
+
+
+def _limit_hit(run_dir: Path, limits: Limits, output: bool = True) -> str | None:
+    """"processes" or "output" when the run went past that limit."""
+    if (run_dir / (LIMIT_MARK + "processes")).exists():
+        return "processes"
+    if output and limits.file_size:
+        sizes = {}
+        for folder in ("out", "rec"):
+            try:
+                with os.scandir(run_dir / folder) as entries:
+                    sizes[folder] = [e.stat().st_size for e in entries]
+            except OSError:
+                sizes[folder] = []
+        every = sizes["out"] + sizes["rec"]
+        if any(size >= limits.file_size for size in every) or sum(sizes["out"]) > limits.total_output:
+            return "output"
+    return None

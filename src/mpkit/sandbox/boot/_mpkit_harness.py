@@ -84,13 +84,13 @@ def _finish(trace):
         _grace(psutil, me, helpers)
         try:
             descendants = me.children(recursive=True)
-        except psutil.Error:
+        except (psutil.Error, OSError):  # OSError: the student's code used up the open files
             descendants = []
         for proc in descendants:
             try:
                 if proc.status() == psutil.STATUS_ZOMBIE:
                     continue
-            except psutil.Error:
+            except (psutil.Error, OSError):
                 continue
             if proc.pid not in helpers:
                 alive.append(proc.pid)
@@ -175,7 +175,9 @@ def _apply_limits(limits):
             soft, hard = resource.getrlimit(which)
             if hard != resource.RLIM_INFINITY:
                 value = min(value, hard)
-            resource.setrlimit(which, (value, hard))
+            # Soft and hard alike: the student's code cannot raise it again
+            # (root can; see the README's "Safety" section).
+            resource.setrlimit(which, (value, value))
         except (ValueError, OSError):
             pass
 

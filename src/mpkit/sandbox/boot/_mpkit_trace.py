@@ -16,6 +16,8 @@ import sys
 import threading
 import time
 
+import _mpkit_guard
+
 _getpid = os.getpid
 _getppid = os.getppid
 _write = os.write
@@ -46,6 +48,11 @@ def _exclusive(folder, pid, suffix):
 
 def _born(via):
     """Start the record of a new process and give it output files of its own."""
+    with _mpkit_guard.own_files():
+        _start_record(via)
+
+
+def _start_record(via):
     pid = _getpid()
     _state["pid"] = pid
     _state["seq"] = itertools.count()
@@ -324,6 +331,12 @@ def install():
         return
     _installed = True
     _born("exec")
+    _mpkit_guard.install(RUN_DIR)
+    if _mpkit_guard.processes_started(RUN_DIR) > _mpkit_guard.max_processes():
+        # A process started without a fork (spawn, forkserver) beyond the limit.
+        emit("refused", reason="processes")
+        _mpkit_guard.mark_limit("processes")
+        os._exit(1)
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=lambda: _born("fork"))
     module, names = _watch_spec()

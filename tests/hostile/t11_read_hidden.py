@@ -1,0 +1,27 @@
+# hostile: copies the reference solution out of the grader's hidden folder at import
+# task: q4
+# fails: runs
+# says: may not read the grader's files
+import os
+
+
+def _kit():
+    """The kit folder of the grading process (its --kit or working folder), Linux."""
+    pid = os.getppid()
+    while pid > 1:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = [a.decode() for a in f.read().split(b"\0")]
+        if "--kit" in args:
+            return args[args.index("--kit") + 1]
+        cwd = os.readlink(f"/proc/{pid}/cwd")
+        if os.path.isdir(os.path.join(cwd, "solutions")):
+            return cwd
+        with open(f"/proc/{pid}/stat") as f:
+            pid = int(f.read().rsplit(")", 1)[1].split()[1])
+    return "."
+
+
+with open(os.path.join(_kit(), "solutions", "q4_pool.py")) as _f:
+    exec(_f.read())  # the reference parallel_map, and its ANSWERS
+
+ANSWERS = {"map_keeps_order": True, "workers_are_reused": True, "map_runs_in_parent": False}
