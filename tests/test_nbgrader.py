@@ -202,10 +202,27 @@ def test_released_code_cells_are_the_exercise_stubs(released_nb, manifest):
                 assert line in stub, f"{task.id}: {line!r} is not in {task.stub.name}"
 
 
-def test_autograded_scores_full_zero_and_exact_partial(graded, manifest):
-    rows, _ = graded
+def failed_cells(nb) -> dict:
+    """grade_id -> first error line, for the test cells nbgrader scores 0 (an error, or stderr)."""
+    failed = {}
+    for c in nb.cells:
+        meta = c.metadata.get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            bad = [o for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
+            if bad:
+                failed[meta["grade_id"]] = (bad[0].get("evalue") or bad[0].get("text", "")).splitlines()[:3]
+    return failed
+
+
+def test_autograded_scores_full_zero_and_exact_partial(graded, manifest, source_nb):
+    rows, notebooks = graded
     auto = manifest.points
     manual = sum(t.explanation_points for t in manifest.tasks)
+    assert failed_cells(notebooks["solution"]) == {}
+    quiz_cell = next(c for c in source_nb.cells if '"quiz_child_changes_parent_globals"' in c.source)
+    expected = {f"q3_{c.id}" for c in manifest.task("q3").checks}
+    expected |= {"q5_pool_of_four", quiz_cell.metadata["nbgrader"]["grade_id"]}
+    assert set(failed_cells(notebooks["partial"])) == expected, failed_cells(notebooks["partial"])
     q1, q3, q5 = manifest.task("q1"), manifest.task("q3"), manifest.task("q5")
     partial = auto - q3.points - q5.check("pool_of_four").points - q1.check("quiz_child_changes_parent_globals").points
     assert {s: float(r["score"]) for s, r in rows.items()} == {"solution": auto, "stub": 0, "partial": partial}

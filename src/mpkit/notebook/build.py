@@ -23,6 +23,7 @@ from .parts import Parts, split_solution
 
 SCHEMA_VERSION = 3  # nbgrader 0.9's cell metadata
 CELL_TIMEOUT = 30  # nbgrader's per-cell limit (Execute.timeout) when autograding
+CELL_MARGIN = 10  # a test cell's time beyond its task's time limit: start-up, imports, checks, clean-up
 KIT_PARTS = ("config", "graders", "solutions", "exercises")
 NBGRADER_IGNORE = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]  # nbgrader's default
 NAME_OK = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
@@ -53,7 +54,9 @@ your code to a Python file when you run it. Processes started with
 2. For quizzes, replace each `None` with `True` or `False` and run the cell.
 3. Run the test cells below it. Each grades your file in separate processes
    and, when a check fails, says what was expected, what your code did, and
-   a hint. Hidden checks run when your notebook is graded.
+   a hint. Hidden checks run when your notebook is graded. (Where the course's
+   graders are not installed, a test cell says so: your checks then run when
+   your notebook is graded.)
 
 Run the `%%writefile` cells again after every change.
 """
@@ -95,19 +98,8 @@ def task_cells(task: Task, parts: Parts) -> list:
         cells.append(new_code_cell(f"%%writefile {quiz_file(task.id)}\n{parts.quiz}",
                                    metadata=nbgrader_metadata(f"{task.id}_quiz", solution=True)))
     cells.append(new_markdown_cell(f"Checks of {task.id.upper()}: run each cell; no output means it passed."))
-    hidden = 0
-    for check in task.checks:
-        call = f'from mpkit.notebook.cells import check\ncheck("{task.id}", "{check.id}")'
-        if check.hidden:
-            hidden += 1
-            grade_id = f"{task.id}_hidden_{hidden}"
-            source = (f"# A hidden check ({_points(check.points)}): it runs when your notebook is graded.\n"
-                      f"### BEGIN HIDDEN TESTS\n# {check.description}\n{call}\n### END HIDDEN TESTS")
-        else:
-            grade_id = f"{task.id}_{check.id}"
-            source = f"# {check.description} ({_points(check.points)})\n{call}"
-        cells.append(new_code_cell(source, metadata=nbgrader_metadata(
-            grade_id, grade=True, locked=True, points=check.points)))
+    hidden = [c for c in task.checks if c.hidden]
+    cells.extend(test_cell(task, check, hidden.index(check) + 1 if check.hidden else 0) for check in task.checks)
     if task.explanation_points:
         prompt = parts.explanation_prompt or "Explain your solution in your own words."
         cells.append(new_markdown_cell(
@@ -116,6 +108,22 @@ def task_cells(task: Task, parts: Parts) -> list:
         cells.append(new_markdown_cell(parts.explanation or "(no reference answer)", metadata=nbgrader_metadata(
             f"{task.id}_explanation", grade=True, solution=True, points=task.explanation_points)))
     return cells
+
+
+def test_cell(task: Task, check, hidden_number: int = 0):
+    """One autograded cell per check. A hidden check's cell keeps only a neutral
+    comment and grade id in the released notebook (nbgrader removes the rest)."""
+    from nbformat.v4 import new_code_cell
+
+    call = f'from mpkit.notebook.cells import check\ncheck("{task.id}", "{check.id}")'
+    if hidden_number:
+        grade_id = f"{task.id}_hidden_{hidden_number}"
+        source = (f"# A hidden check ({_points(check.points)}): it runs when your notebook is graded.\n"
+                  f"### BEGIN HIDDEN TESTS\n# {check.description}\n{call}\n### END HIDDEN TESTS")
+    else:
+        grade_id = f"{task.id}_{check.id}"
+        source = f"# {check.description} ({_points(check.points)})\n{call}"
+    return new_code_cell(source, metadata=nbgrader_metadata(grade_id, grade=True, locked=True, points=check.points))
 
 
 def build_notebook(manifest: Manifest):
@@ -128,10 +136,10 @@ def build_notebook(manifest: Manifest):
     nb.metadata["language_info"] = {"name": "python"}
     nb.cells.append(new_markdown_cell(INTRO.format(title=manifest.title)))
     for task in manifest.tasks:
-        if task.time_limit + 10 > CELL_TIMEOUT:
+        if task.time_limit + CELL_MARGIN > CELL_TIMEOUT:
             raise MpkitError(
                 f"{manifest.path}: task {task.id}: time_limit {task.time_limit:g} s is too long for nbgrader's "
-                f"{CELL_TIMEOUT} s per cell (at most {CELL_TIMEOUT - 10} s)"
+                f"{CELL_TIMEOUT} s per cell (at most {CELL_TIMEOUT - CELL_MARGIN} s)"
             )
         nb.cells.extend(task_cells(task, task_parts(task)))
     nbformat.validate(nb)

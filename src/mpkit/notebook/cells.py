@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..manifest import load_manifest
+
 KIT_FOLDER = "mpkit_kit"
 # nbgrader gives a cell 30 s by default; a task's runs take at most its time
 # limit (all at once), so this is only a last resort.
@@ -49,7 +51,7 @@ def quiz_file(task_id: str) -> str:
 
 def check(task_id: str, check_id: str, folder: str | Path = ".") -> None:
     """Pass silently, or raise with the kit's feedback for this check."""
-    __tracebackhide__ = True  # IPython and pytest show the message, not this frame
+    __tracebackhide__ = True  # IPython leaves such frames out of a traceback, but for the one that raised
     results = grade(task_id, folder)
     test = next((t for t in results["tests"] if t["extra_data"]["check"] == check_id), None)
     if test is None:
@@ -66,8 +68,6 @@ def grade(task_id: str, folder: str | Path = ".") -> dict:
     """results.json of the task's files in `folder`, graded once per content."""
     __tracebackhide__ = True
     kit = find_kit(Path(folder))
-    from ..manifest import load_manifest
-
     task = load_manifest(kit / "config" / "manifest.yaml").task(task_id)
     if task is None:
         raise GradingUnavailable(f"the kit in {kit} has no task {task_id!r}; regenerate the notebook")
