@@ -333,3 +333,16 @@ def test_html_report_for_each_student(tmp_path):
     assert page.lstrip().lower().startswith("<!doctype html") and "q3" in page
     done = batch(kit, submissions, tmp_path / "out", "--html", "../report.html")
     assert done.returncode == 2 and "give a file name such as report.html" in done.stderr
+
+
+def test_a_broken_grader_is_reported_as_not_graded_not_as_zero(tmp_path):
+    kit = copy_kit(tmp_path / "kit")
+    (kit / "graders" / "test_q3_create_process.py").write_text("def broken(:\n")
+    (tmp_path / "subs" / "ann").mkdir(parents=True)
+    done = batch(kit, tmp_path / "subs", tmp_path / "out")
+    assert done.returncode == 3
+    assert "ann: 0 / 65 (new;" in done.stderr and "NOT GRADED: `mpkit grade` ended with exit code" in done.stderr
+    assert "1 could not be graded (see their grading.log): ann" in done.stdout
+    data = json.loads((tmp_path / "out" / "ann" / "results.json").read_text())
+    assert data["score"] == 0 and all(t["extra_data"]["result"] == "error" for t in data["tests"])
+    assert (tmp_path / "out" / "ann" / "grading.log").read_text().strip()
