@@ -3,7 +3,8 @@
 One course is built for the module (a kit copy with 3 s time limits, so a
 hang costs little); three students are autograded with the real nbgrader:
 the solution notebook, the released notebook unchanged, and a notebook with
-some tasks right, one task hanging, one check and one quiz answer wrong.
+some tasks right, one task hanging, one task's code removed, one check and
+one quiz answer wrong.
 """
 from __future__ import annotations
 
@@ -117,6 +118,8 @@ def graded(course, source_nb, released_nb):
     q5 = cell(partial, "q5_code")
     assert "processes=4" in q5.source
     q5.source = q5.source.replace("processes=4", "processes=2")
+    # No %%writefile for Q6: the instructor's q6 file left in source/ must not stand in for it.
+    cell(partial, "q6_code").source = "# (the student removed this code)\n"
     submit(course, "partial", partial)
     nbgrader(course, "autograde", NAME)  # every submitted student, one after another
     nbgrader(course, "export")
@@ -220,11 +223,15 @@ def test_autograded_scores_full_zero_and_exact_partial(graded, manifest, source_
     manual = sum(t.explanation_points for t in manifest.tasks)
     assert failed_cells(notebooks["solution"]) == {}
     quiz_cell = next(c for c in source_nb.cells if '"quiz_child_changes_parent_globals"' in c.source)
+    hidden_q6 = [c for c in source_nb.cells if 'check("q6", ' in c.source and "HIDDEN" in c.source]
     expected = {f"q3_{c.id}" for c in manifest.task("q3").checks}
-    expected |= {"q5_pool_of_four", quiz_cell.metadata["nbgrader"]["grade_id"]}
+    expected |= {f"q6_{c.id}" for c in manifest.task("q6").checks if not c.hidden}
+    expected |= {c.metadata["nbgrader"]["grade_id"] for c in [quiz_cell, *hidden_q6]}
+    expected |= {"q5_pool_of_four"}
     assert set(failed_cells(notebooks["partial"])) == expected, failed_cells(notebooks["partial"])
-    q1, q3, q5 = manifest.task("q1"), manifest.task("q3"), manifest.task("q5")
-    partial = auto - q3.points - q5.check("pool_of_four").points - q1.check("quiz_child_changes_parent_globals").points
+    q1, q3, q5, q6 = (manifest.task(t) for t in ("q1", "q3", "q5", "q6"))
+    partial = auto - q3.points - q6.points - q5.check("pool_of_four").points
+    partial -= q1.check("quiz_child_changes_parent_globals").points
     assert {s: float(r["score"]) for s, r in rows.items()} == {"solution": auto, "stub": 0, "partial": partial}
     assert {float(r["max_score"]) for r in rows.values()} == {auto + manual}
 
@@ -259,7 +266,7 @@ def test_hanging_task_is_stopped_by_the_kit_within_the_cell(graded, manifest):
     assert not [e for e in errors if "Timeout" in e.ename]
     (stopped,) = [o for o in _outputs(nb, "q3_one_child") if o.output_type == "error"]
     assert f"after {TIME_LIMIT} s and was stopped" in stopped.evalue
-    assert _outputs(nb, "q6_four_children") == []
+    assert _outputs(nb, "q4_results_in_order") == []
     (pool,) = [o for o in _outputs(nb, "q5_pool_of_four") if o.output_type == "error"]
     assert "2 pool workers were created" in pool.evalue
 
@@ -301,3 +308,11 @@ def test_cells_explain_where_the_graders_are_when_missing(tmp_path, monkeypatch)
     monkeypatch.delenv("MPKIT_KIT", raising=False)
     with pytest.raises(GradingUnavailable, match="autogrades"):
         check("q3", "one_child", folder=tmp_path)
+
+
+def test_removed_code_is_not_replaced_by_the_instructors_file(graded):
+    """The source folder holds the solution files a run of the source notebook wrote; nbgrader
+    must not copy them into the autograded folder of a student whose notebook writes none."""
+    _, notebooks = graded
+    (missing,) = [o for o in _outputs(notebooks["partial"], "q6_four_children") if o.output_type == "error"]
+    assert "there is no q6_four_processes.py" in missing.evalue

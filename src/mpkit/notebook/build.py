@@ -151,7 +151,10 @@ def write_course(kit: Path, course: Path, assignment: str) -> tuple[Path, list[s
 
     Returns the notebook, and the written files an existing nbgrader_config.py
     does not seem to ignore (nbgrader would release them)."""
-    import nbformat
+    try:
+        import nbformat
+    except ImportError:
+        raise MpkitError('mpkit nbgrader needs nbformat: pip install -e ".[nbgrader]" (in the kit\'s folder)') from None
 
     if not assignment or any(ch not in NAME_OK for ch in assignment):
         raise MpkitError(f"--assignment {assignment!r}: use letters, digits, '_' and '-' only")
