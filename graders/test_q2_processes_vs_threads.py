@@ -22,6 +22,13 @@ def child_incremented(run):
         p for p in children
         if isinstance(_counter(p.globals_at_boot), int) and _counter(p.globals_at_end) == _counter(p.globals_at_boot) + 1
     ]
+    unfinished = [p for p in children if p.globals_at_end is None and not joined_by_main(run, p)]
+    expect(
+        bool(changed) or not unfinished,
+        expected="a child process that runs increment and has ended when counter_after_process() returns",
+        observed=f"{describe_children(unfinished)} had not ended: it was never joined and was still running",
+        hint="Call .join() on the Process before you read COUNTER.",
+    )
     expect(
         bool(changed),
         expected="a child process that runs increment (its own COUNTER goes up by 1)",

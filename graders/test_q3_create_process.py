@@ -1,5 +1,5 @@
 """Grader for Q3: one child process, running my_process_func, prints the line."""
-from mpkit.grading import (RunSpec, check, describe_children, expect, joined_by_main, no_leftovers,
+from mpkit.grading import (RunSpec, check, describe_children, expect, import_hint, joined_by_main, no_leftovers,
                            returned_value, under_spawn)
 
 TASK = "q3"
@@ -17,7 +17,7 @@ def only_child(run):
         len(children) == 1,
         expected="exactly one child process",
         observed=describe_children(children) if len(children) != 1 else "",
-        hint="Create one multiprocessing.Process, start() it and join() it.",
+        hint=import_hint(run, "Create one multiprocessing.Process, start() it and join() it."),
     )
     return children[0]
 

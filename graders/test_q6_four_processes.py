@@ -5,8 +5,8 @@ process, never from what the line says.
 """
 import re
 
-from mpkit.grading import (RunSpec, check, describe_children, expect, fail, joined_by_main, no_leftovers,
-                           returned_value, under_spawn)
+from mpkit.grading import (RunSpec, check, describe_children, expect, fail, import_hint, joined_by_main,
+                           no_leftovers, returned_value, under_spawn)
 
 TASK = "q6"
 LINE = re.compile(r"^Process ID:\s*(\d+)\s*-\s*Number:\s*(-?\d+)$")
@@ -21,7 +21,7 @@ def four(run):
     children = run.non_pool_children()
     expect(len(children) == 4, expected="exactly four child processes",
            observed=describe_children(children) if children else "no child process was started",
-           hint="Create one multiprocessing.Process for each number 1 to 4.")
+           hint=import_hint(run, "Create one multiprocessing.Process for each number 1 to 4."))
     pids = {p.pid for p in children}
     expect(len(pids) == 4 and run.main_pid not in pids, expected="four distinct child PIDs",
            observed=f"PIDs {sorted(pids)}", hint="Start four separate Process objects.")
@@ -34,6 +34,10 @@ def lines_of(proc):
 
 def one_line_each(run):
     children = four(run)
+    parent = [line for line in (run.main.out.lines() if run.main else []) if LINE.match(line.strip())]
+    expect(not parent, expected="only the children to print the 'Process ID' lines",
+           observed=f"the parent process printed {parent[:2]!r}",
+           hint="Call print_number in the children (as the target), not in the parent.")
     for child in children:
         lines = lines_of(child)
         if len(lines) != 1:
@@ -44,10 +48,6 @@ def one_line_each(run):
             fail(expected="a line of the form 'Process ID: <pid> - Number: <number>'",
                  observed=f"{child.label()} printed {lines[0]!r}",
                  hint='Use print(f"Process ID: {os.getpid()} - Number: {number}").')
-    parent = [line for line in (run.main.out.lines() if run.main else []) if LINE.match(line.strip())]
-    expect(not parent, expected="only the children to print the 'Process ID' lines",
-           observed=f"the parent process printed {parent[:2]!r}",
-           hint="Call print_number in the children (as the target), not in the parent.")
     return {child.pid: LINE.match(lines_of(child)[0]) for child in children}
 
 

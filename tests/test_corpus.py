@@ -6,8 +6,10 @@ exactly which checks it must fail:
 
     # task: q3
     # fails: child_joined, no_leftover_processes
+    # says: never joined
 
-A right variant has no `fails:` line and must score full marks. Tasks are
+A right variant has no `fails:` line and must score full marks. `says:`
+(optional) lists phrases the student must read in the failed checks' messages. Tasks are
 graded independently, so one submission folder ("pack") holds one variant of
 each task (the reference solution fills the tasks that have no variant left)
 and one `mpkit grade` grades six variants at once.
@@ -27,7 +29,7 @@ from mpkit.manifest import load_manifest
 
 CORPUS = Path(__file__).parent / "corpus"
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
-HEADER = re.compile(r"^#\s*(task|fails):(.*)$")
+HEADER = re.compile(r"^#\s*(task|fails|says):(.*)$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Variant:
     path: Path
     task: str
     fails: frozenset
+    says: tuple = ()
 
     @property
     def name(self) -> str:
@@ -60,7 +63,8 @@ def read_variant(path: Path) -> Variant:
     assert (path.parent.name == "wrong") == bool(fails), f"{path.name}: wrong variants (only) declare '# fails:'"
     unknown = fails - {c.id for c in MANIFEST.task(task).checks}
     assert not unknown, f"{path.name}: no such checks in {task}: {sorted(unknown)}"
-    return Variant(path, task, fails)
+    says = tuple(s.strip() for s in fields.get("says", "").split(",") if s.strip())
+    return Variant(path, task, fails, says)
 
 
 VARIANTS = [read_variant(p) for kind in ("right", "wrong") for p in sorted((CORPUS / kind).glob("*.py"))]
@@ -112,6 +116,11 @@ def test_variant_fails_exactly_its_declared_checks(graded, variant):
     lost = {c for c, (status, _) in got.items() if status != "passed"}
     detail = "\n".join(f"-- {c}:\n{got[c][1]}" for c in sorted(lost ^ variant.fails))
     assert lost == variant.fails, f"{variant.name}: lost {sorted(lost)}, declared {sorted(variant.fails)}\n{detail}"
+    said = "\n".join(output for status, output in got.values() if status != "passed")
+    for phrase in variant.says:
+        assert phrase in said, f"{variant.name}: no message says {phrase!r}:\n{said}"
+    # A `with Pool` block ends with terminate(): that is not trouble to report.
+    assert "(worker) exited with code -15" not in said, said
 
 
 def test_every_check_is_failed_by_some_wrong_variant():

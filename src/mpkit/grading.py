@@ -7,6 +7,9 @@ understands.
 """
 from __future__ import annotations
 
+import re
+import signal
+
 from .checks import CheckFailed, check, expect, fail, plural
 from .quiz import read_answers, unanswered
 from .runs import TaskRuns
@@ -16,7 +19,7 @@ from .sandbox.runner import RunSpec, probe
 __all__ = [
     "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
-    "returned_value", "spawn_run", "child_trouble",
+    "returned_value", "spawn_run", "child_trouble", "last_error", "started_at_import", "import_hint",
 ]
 
 
@@ -35,6 +38,23 @@ def joined_by_main(run: RunRecord, proc: Proc, before: str = "call_end") -> bool
     return False
 
 
+def started_at_import(run: RunRecord) -> list[Proc]:
+    """Children started while the task file was being imported (top-level code)."""
+    done = run.first("import_end")
+    if not done:
+        return []
+    return [p for p in run.children() if p.start_seq and p.start_seq < (done["t"], done["n"])]
+
+
+def import_hint(run: RunRecord, hint: str) -> str:
+    """`hint`, or why there are extra processes when the file starts some at import."""
+    early = started_at_import(run)
+    if not early:
+        return hint
+    return (f"{plural(len(early), 'process')} started while the file was imported: code at the top level of "
+            'the file runs on every import. Put it under `if __name__ == "__main__":`.')
+
+
 def describe_children(procs) -> str:
     if not procs:
         return "no child process was started"
@@ -42,15 +62,29 @@ def describe_children(procs) -> str:
 
 
 def child_trouble(run: RunRecord) -> str:
-    """A sentence on children that failed, with the last line they wrote to stderr."""
+    """A sentence on children that failed, with the error they wrote to stderr."""
     notes = []
     for p in run.children():
         code = p.exitcode if p.exitcode is not None else p.exitcode_self
+        if p.is_pool_worker and code == -signal.SIGTERM:
+            continue  # the pool's own terminate() (the end of a `with Pool` block)
         if code not in (0, None):
-            last = p.err.text.strip().splitlines()[-1:] if p.err.text.strip() else []
-            said = f": {last[0][:200]}" if last else ""
-            notes.append(f"{p.label()} exited with code {code}{said}")
+            error = last_error(p.err.text)
+            notes.append(f"{p.label()} exited with code {code}" + (f": {error}" if error else ""))
     return ("; ".join(notes) + ".") if notes else ""
+
+
+_ERROR_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)\b:?")
+
+
+def last_error(stderr: str, limit: int = 300) -> str:
+    """The last exception a traceback shows ("RuntimeError: ..."), with the
+    lines of its message, in one line; else the last line written."""
+    lines = stderr.strip().splitlines()
+    for i in range(len(lines) - 1, -1, -1):
+        if _ERROR_LINE.match(lines[i]):
+            return " ".join(" ".join(line.split()) for line in lines[i:] if line.strip())[:limit]
+    return lines[-1].strip()[:limit] if lines else ""
 
 
 def spawn_run(runs: TaskRuns, name: str = "spawn") -> RunRecord:
@@ -67,9 +101,19 @@ def spawn_run(runs: TaskRuns, name: str = "spawn") -> RunRecord:
     return run
 
 
+SPAWN_FRESH = ("If it works under fork: a spawn child starts a fresh interpreter and imports your file again, "
+               "so globals your code set while running are back to their import-time values there; "
+               "pass what a child needs as arguments.")
+
+
 def under_spawn(runs: TaskRuns, assertion, name: str = "spawn") -> None:
     """Run a task's own assertion on its spawn run, explaining spawn-only failures."""
-    run = spawn_run(runs, name)
+    try:
+        run = spawn_run(runs, name)
+    except CheckFailed as exc:
+        if not exc.hint.startswith("Read the traceback"):
+            raise
+        raise CheckFailed(exc.expected, exc.observed, exc.hint + " " + SPAWN_FRESH) from None
     try:
         assertion(run)
     except CheckFailed as exc:
@@ -81,7 +125,7 @@ def under_spawn(runs: TaskRuns, assertion, name: str = "spawn") -> None:
             hint = "Under spawn the target is pickled: use a function defined at the top level of the module."
         raise CheckFailed(
             expected=f"{exc.expected} (under the 'spawn' start method)",
-            observed=exc.observed + (f" {trouble}" if trouble else ""),
+            observed=exc.observed + (f"; {trouble}" if trouble else ""),
             hint=hint,
         ) from None
 
@@ -94,9 +138,12 @@ def no_leftovers(runs: TaskRuns, main: str = "call") -> None:
             run = runs.get(name)
         except CheckFailed:
             continue
-        if run.timed_out or not run.leftovers:
+        # A pool replaces the workers the grader stops: those replacements are not the student's.
+        late = {p.pid for p in run.procs.values() if p.is_mp_process} - {p.pid for p in run.children()}
+        pids = [pid for pid in run.leftovers if pid not in late]
+        if run.timed_out or not pids:
             continue
-        labels = [run.proc(pid).label() if run.proc(pid) else f"process {pid}" for pid in run.leftovers]
+        labels = [run.proc(pid).label() if run.proc(pid) else f"process {pid}" for pid in pids]
         spec = runs.spec(name)
         fail(
             expected="every process your code starts to have ended when your code is done",

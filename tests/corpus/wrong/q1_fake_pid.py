@@ -1,5 +1,6 @@
 # task: q1
 # fails: returns_child_pid, child_joined, works_under_spawn, quiz_child_changes_parent_globals
+# says: processes it started were
 # Starts and joins a real child, but returns a made-up PID (the parent's plus one).
 import multiprocessing
 import os

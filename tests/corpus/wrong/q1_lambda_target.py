@@ -1,5 +1,6 @@
 # task: q1
 # fails: works_under_spawn
+# says: pickle
 # A lambda as target: fine under fork, cannot be pickled under spawn.
 import multiprocessing
 import os

@@ -1,5 +1,6 @@
 # task: q2
 # fails: process_increments, process_counter_unchanged, works_under_spawn, no_leftover_processes
+# says: never joined
 # Starts a child that increments and then lingers, and never joins it.
 import multiprocessing
 import threading

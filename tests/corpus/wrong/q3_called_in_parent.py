@@ -1,5 +1,6 @@
 # task: q3
 # fails: one_child, child_prints, program_runs, works_under_spawn
+# says: without parentheses
 # target=my_process_func() calls the function in the parent; the child runs nothing.
 import multiprocessing
 

@@ -1,5 +1,6 @@
 # task: q3
 # fails: child_joined, no_leftover_processes
+# says: code 1
 # The child prints, forks a grandchild that outlives everyone, and exits with code 1.
 import multiprocessing
 import os

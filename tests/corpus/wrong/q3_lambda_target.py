@@ -1,5 +1,6 @@
 # task: q3
 # fails: works_under_spawn
+# says: pickle
 # A lambda wrapping the target: fine under fork, cannot be pickled under spawn.
 import multiprocessing
 

@@ -1,5 +1,6 @@
 # task: q4
 # fails: works_under_spawn
+# says: fresh interpreter
 # Passes func to the workers through a global set in the parent: a fork child
 # inherits it, a spawn child imports the module afresh and sees None.
 from multiprocessing import Pool

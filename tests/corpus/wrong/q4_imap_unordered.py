@@ -1,5 +1,6 @@
 # task: q4
 # fails: results_in_order
+# says: wrong order
 # imap_unordered: results come back in the order the workers finish them.
 from multiprocessing import Pool
 

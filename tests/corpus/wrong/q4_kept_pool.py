@@ -1,5 +1,6 @@
 # task: q4
 # fails: no_leftover_processes
+# says: still running
 # Keeps its pools in a global to reuse them, so their workers never end.
 from multiprocessing import Pool
 

@@ -1,5 +1,6 @@
 # task: q4
 # fails: exception_propagates, quiz_answered, quiz_workers_are_reused
+# says: ProbeError
 # Catches func's exception and returns what it has; one quiz answer left as None.
 from multiprocessing import Pool
 

@@ -1,5 +1,6 @@
 # task: q5
 # fails: works_under_spawn
+# says: forced the start method to fork
 # Forces the fork start method, which macOS and Windows do not have (or not by default).
 import multiprocessing
 

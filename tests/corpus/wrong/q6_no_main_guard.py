@@ -1,5 +1,6 @@
 # task: q6
 # fails: four_children, one_line_each, true_pids, numbers_one_to_four, started_before_joined, all_joined, returns_processes, works_under_spawn
+# says: __main__, bootstrapping phase
 # Runs the processes at import time, without `if __name__ == "__main__":`.
 import multiprocessing
 import os

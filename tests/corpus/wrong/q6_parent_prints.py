@@ -1,5 +1,6 @@
 # task: q6
 # fails: one_line_each, true_pids, numbers_one_to_four, program_runs, works_under_spawn
+# says: the parent process printed
 # The parent prints each line, with the child's real PID; the children print nothing.
 import multiprocessing
 import time

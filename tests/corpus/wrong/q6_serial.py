@@ -1,5 +1,6 @@
 # task: q6
 # fails: started_before_joined
+# says: one after another
 # Joins each process before starting the next, so they run one after another.
 import multiprocessing
 import os
