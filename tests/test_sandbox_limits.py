@@ -125,7 +125,7 @@ def test_huge_output_is_cut_and_the_run_stopped(tmp_path):
 
 
 GUARDED = """
-    import os, signal, subprocess
+    import os, shutil, signal, subprocess
 
     def attempt(action):
         try:
@@ -150,6 +150,9 @@ GUARDED = """
             "delete readonly": attempt(lambda: os.remove(os.path.join(readonly, "task.py"))),
             "write work folder": attempt(lambda: write("scratch.txt")),
             "read readonly": attempt(lambda: read(os.path.join(readonly, "task.py"))),
+            "copy readonly to work folder": attempt(lambda: shutil.copyfile(os.path.join(readonly, "task.py"), "t.py")),
+            "hard-link hidden into work folder": attempt(lambda: os.link(os.path.join(hidden, "answers.txt"), "a")),
+            "rename readonly": attempt(lambda: os.rename(os.path.join(readonly, "task.py"), "stolen.py")),
             "kill grader": attempt(lambda: os.kill(grader_pid, 0)),
             "kill everyone": attempt(lambda: os.kill(-1, 0)),
             "run a program": attempt(lambda: subprocess.run(["true"])),
@@ -168,7 +171,7 @@ def test_guard_refuses_tampering_and_allows_the_work_folder(tmp_path):
     record = run(spec, path, Limits(time_limit=20, hidden=(str(hidden),), readonly=(str(readonly),)))
     outcome = record.first("call_end")["value"]["$dict"]
     outcome = dict((k, v) for k, v in outcome)
-    allowed = {"write work folder", "read readonly"}
+    allowed = {"write work folder", "read readonly", "copy readonly to work folder"}
     for action, result in outcome.items():
         assert (result == "done") == (action in allowed), (action, result)
     assert "may not read the grader's files" in outcome["read hidden"]

@@ -210,7 +210,9 @@ class TaskRuns:
                 expected=f"{fname}() to finish within {_secs(record.time_limit)}",
                 observed=f"it was still running after {_secs(record.time_limit)} and was stopped"
                 + _failed_children(record),
-                hint="A join() waits for the process to end: make sure every process you start can finish "
+                hint="A child process failed, so what waited for it (a get() on its Queue, a join) waited "
+                "forever: fix the child's error first." if _failed_children(record) else
+                "A join() waits for the process to end: make sure every process you start can finish "
                 "(for example, a get() on a Queue that nobody fills waits forever).",
             )
         if not record.first("call_end"):
@@ -307,6 +309,12 @@ def _error_hint(info: dict, file: str) -> str:
     if re.search(r"pickle|Can't get attribute|lambda", message):
         return ("Under the spawn start method the target is pickled: use a function defined at the top "
                 "level of the module, not a lambda or a nested function.")
+    if kind == "MemoryError":
+        return (f"Each process may use at most {Limits().address_space / 1024**3:g} GB of memory here: "
+                "build smaller data, or process it piece by piece.")
+    if "Too many open files" in message:
+        return (f"Each process may have at most {Limits().open_files} files open here: close every file "
+                "you open (use `with open(...) as f:`).")
     if kind == "SystemExit":
         return "Do not call sys.exit() in the task's file: return from the function instead."
     return f"Read the traceback by running your code: `python {file}`."

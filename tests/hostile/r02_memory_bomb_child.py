@@ -1,7 +1,7 @@
 # hostile: a memory bomb in the child process
 # task: q1
 # fails: runs
-# says: MemoryError | still running after 3 s
+# says: MemoryError | still running after 3 s | A child process failed
 # hangs: yes
 import multiprocessing
 import os

@@ -1,7 +1,7 @@
 # hostile: opens thousands of files
 # task: q5
 # fails: all
-# says: Too many open files
+# says: Too many open files | at most 256 files open
 import multiprocessing
 import os
 

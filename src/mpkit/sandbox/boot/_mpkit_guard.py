@@ -161,11 +161,14 @@ def _check_fork():
         raise BlockingIOError(errno.EAGAIN, f"mpkit: a run may start at most {_cfg['max_procs']} processes")
 
 
+# Events on paths: which arguments are read from and which are changed.
 _PATH_EVENTS = {
-    "os.remove": 1, "os.rmdir": 1, "os.mkdir": 1, "os.chmod": 1, "os.chown": 1, "os.utime": 1,
-    "os.truncate": 1, "os.chflags": 1, "os.setxattr": 1, "os.removexattr": 1, "shutil.rmtree": 1,
-    "os.rename": 2, "os.link": 2, "os.symlink": 2, "shutil.copyfile": 2, "shutil.copytree": 2,
-    "shutil.move": 2,
+    "os.remove": ((), (0,)), "os.rmdir": ((), (0,)), "os.mkdir": ((), (0,)), "os.chmod": ((), (0,)),
+    "os.chown": ((), (0,)), "os.utime": ((), (0,)), "os.truncate": ((), (0,)), "os.chflags": ((), (0,)),
+    "os.setxattr": ((), (0,)), "os.removexattr": ((), (0,)), "shutil.rmtree": ((), (0,)),
+    "os.rename": ((), (0, 1)), "shutil.move": ((), (0, 1)),
+    "os.link": ((0,), (1,)), "os.symlink": ((), (1,)),  # a hard link would be a way into a hidden file
+    "shutil.copyfile": ((0,), (1,)), "shutil.copytree": ((0,), (1,)),
 }
 _READ_EVENTS = ("os.listdir", "os.scandir")
 _PROGRAM_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "pty.spawn",
@@ -186,12 +189,15 @@ def _hook(event, args):
         finally:
             _busy[0] -= 1
     elif event in _PATH_EVENTS:
+        read, changed = _PATH_EVENTS[event]
         _busy[0] += 1
         try:
-            for path in args[: _PATH_EVENTS[event]]:
-                _check_write(path)
-            if event in ("os.rename", "shutil.move", "shutil.copytree", "shutil.copyfile"):
-                _check_read(args[0])
+            for i in read:
+                if i < len(args):
+                    _check_read(args[i])
+            for i in changed:
+                if i < len(args):
+                    _check_write(args[i])
         finally:
             _busy[0] -= 1
     elif event in _READ_EVENTS and args:
@@ -237,9 +243,9 @@ def install(run_dir):
         token_entry=("MPKIT_RUN_TOKEN=" + os.environ.get("MPKIT_RUN_TOKEN", "")).encode() + b"\0",
     )
     groups = set()
-    for pid in _cfg["pids"]:
+    for pid in _cfg["pids"] if _getpgid else ():
         try:
-            groups.add(_getpgid(pid)) if _getpgid else None
+            groups.add(_getpgid(pid))
         except OSError:
             pass
     _cfg["groups"] = groups
