@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import copy_kit, mpkit
+from conftest import KIT, copy_kit, mpkit
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
 from mpkit.manifest import load_manifest
@@ -316,3 +316,27 @@ def test_removed_code_is_not_replaced_by_the_instructors_file(graded):
     _, notebooks = graded
     (missing,) = [o for o in _outputs(notebooks["partial"], "q6_four_children") if o.output_type == "error"]
     assert "there is no q6_four_processes.py" in missing.evalue
+
+
+def test_quiz_answers_are_read_not_run(tmp_path):
+    """The graded task file is the module plus the last ANSWERS of the quiz file; the
+    `raise NotImplementedError()` nbgrader leaves in the quiz file is never added."""
+    from mpkit.notebook.cells import submission_source
+
+    (tmp_path / "q1_multiprocessing.py").write_text("def child_pid():\n    return 1\n")
+    (tmp_path / "q1_quiz.py").write_text(
+        'ANSWERS = {"a": None}\nANSWERS = {\n    "a": True,  # my answer\n}\n'
+        "# YOUR CODE HERE\nraise NotImplementedError()\n")
+    source = submission_source(tmp_path, "q1_multiprocessing.py", "q1_quiz.py")
+    assert source.startswith("def child_pid():\n    return 1\n")
+    assert source.endswith('ANSWERS = {\n    "a": True,  # my answer\n}\n')
+    assert "None" not in source and "raise" not in source
+    assert submission_source(tmp_path, "q9_missing.py", None) is None
+
+
+def test_grading_an_unknown_task_is_a_user_error(tmp_path):
+    from mpkit.errors import MpkitError
+    from mpkit.notebook.grade_task import grade_task
+
+    with pytest.raises(MpkitError, match="no task 'q9'"):
+        grade_task(KIT, "q9", tmp_path)
