@@ -101,10 +101,10 @@ def describe(value, depth=0):
         return value
     if isinstance(value, mpp.BaseProcess):
         try:
-            code = value.exitcode
-        except ValueError:  # closed
-            code = None
-        return {"$process": value.pid, "name": value.name, "exitcode": code}
+            code, pid = value.exitcode, value.pid
+        except ValueError:  # closed: close() after join() forgets the pid
+            code, pid = None, getattr(value, "_mpkit_pid", None)
+        return {"$process": pid, "name": value.name, "exitcode": code}
     if depth < 4 and isinstance(value, (list, tuple)):
         items = [describe(v, depth + 1) for v in list(value)[:1000]]
         return items if isinstance(value, list) else {"$tuple": items}
@@ -164,6 +164,7 @@ def _patch_processes():
     def traced_start(self):
         target = _target_of(self, base)  # start() deletes self._target
         start(self)
+        self._mpkit_pid = self.pid  # still known after the student's close()
         emit(
             "proc_start",
             child=self.pid,
