@@ -9,10 +9,10 @@ exactly which checks it must fail:
     # says: never joined
 
 A right variant has no `fails:` line and must score full marks. `says:`
-(optional) lists phrases the student must read in the failed checks' messages. Tasks are
-graded independently, so one submission folder ("pack") holds one variant of
-each task (the reference solution fills the tasks that have no variant left)
-and one `mpkit grade` grades six variants at once.
+(optional) lists phrases the student must read in the failed checks'
+messages. Tasks are graded independently, so one submission folder ("pack")
+holds one variant of each task (the reference solution fills the tasks that
+have no variant left) and one `mpkit grade` grades six variants at once.
 """
 from __future__ import annotations
 
