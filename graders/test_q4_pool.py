@@ -12,7 +12,7 @@ TASK = "q4"
 ITEMS_2 = [100, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8]
 ITEMS_3 = [10, -7, 0, 22, 13]
 RUNS = {
-    "two": RunSpec(function="parallel_map", args=(probe("square_slow_big"), ITEMS_2, 2)),
+    "two": RunSpec(function="parallel_map", args=(probe("square_slow_big"), ITEMS_2, 2), slow=True),
     "three": RunSpec(function="parallel_map", args=(probe("negate"), ITEMS_3), kwargs=(("processes", 3),)),
     "empty": RunSpec(function="parallel_map", args=(probe("square"), [], 2)),
     "error": RunSpec(function="parallel_map", args=(probe("fail_on_three"), [1, 2, 3, 4], 2)),

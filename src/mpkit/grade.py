@@ -45,6 +45,9 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False, tas
         "--kit", str(kit),
         "--submission", str(submission.resolve()),
         "--rootdir", str(kit),
+        # Only the kit's plugin: other installed plugins (Jupyter's anyio, say)
+        # cost start-up time and have no business in grading.
+        "--disable-plugin-autoload", "-p", "mpkit.pytest_plugin",
         "-p", "no:cacheprovider",
         "-o", "addopts=",
         "-q",

@@ -74,6 +74,14 @@ class Scheduler:
                 self._futures[key] = missing
         return self._futures[key]
 
+    def start(self, task_runs) -> None:
+        """Start the runs of these tasks, slow ones first, so that the last to
+        finish is not one that spends its time waiting."""
+        pending = [(runs.task, name, spec) for runs in task_runs for name, spec in runs.specs.items()]
+        pending.sort(key=lambda p: not p[2].slow)
+        for task, name, spec in pending:
+            self.submit(task, name, spec)
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -99,10 +107,6 @@ class TaskRuns:
 
     def __init__(self, task: Task, specs: dict, scheduler: Scheduler):
         self.task, self.specs, self.scheduler = task, specs, scheduler
-
-    def start_all(self) -> None:
-        for name, spec in self.specs.items():
-            self.scheduler.submit(self.task, name, spec)
 
     def records(self) -> dict:
         """The runs that have finished so far (name -> RunRecord or None)."""
