@@ -21,7 +21,8 @@ NAME = "mp"
 
 def _env() -> dict:
     # nbgrader calls `alembic` from PATH: put this interpreter's scripts first.
-    return dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as bench/run.py
+    return dict(env, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
 
 
 def _run(cmd, cwd: Path) -> None:

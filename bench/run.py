@@ -31,12 +31,18 @@ sys.path.insert(0, str(HERE))
 import submissions  # noqa: E402
 
 
+def default_env() -> dict:
+    """This environment, with Python's default bytecode cache: a student's
+    laptop writes __pycache__, and some CI images turn that off."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(cmd, cwd=KIT, env=None) -> tuple[float, int]:
     """Wall time and peak RSS (bytes, whole process tree) of a command."""
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env or default_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     stop = threading.Event()
 
@@ -156,7 +162,8 @@ def nbgrader_batch(folder: Path, work: Path) -> dict | None:
 
 def write_outputs(out: Path, n: int, single: dict, rows: list, jobs: dict, nb: dict | None, memory: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    lines = ["# mpkit benchmark", "", f"Machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}.", ""]
+    lines = ["# mpkit benchmark", "", f"Machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; "
+             "timed commands run with Python's default bytecode cache (PYTHONDONTWRITEBYTECODE unset).", ""]
     lines += ["## One submission (reference solutions), whole process", "",
               "| command | median s | min s | max s |", "|---|---|---|---|"]
     for label, s in single.items():

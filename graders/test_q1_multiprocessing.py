@@ -12,7 +12,7 @@ RUNS = {
 def the_child(run):
     """The child process whose PID child_pid() returned."""
     value = returned_value(run)
-    children = run.non_pool_children()
+    children = run.children()  # a Pool's or an executor's worker is a child process too
     expect(
         isinstance(value, int) and not isinstance(value, bool),
         expected="child_pid() to return a PID (an int)",
@@ -23,7 +23,10 @@ def the_child(run):
         value != run.main_pid,
         expected="the PID of the child process",
         observed=f"{value} is the PID of the parent process (the one that called child_pid())",
-        hint="os.getpid() must be called inside the child, in the process's target function.",
+        hint="os.getpid() must be called inside the child, in the process's target function, and the child "
+        "started with .start(): calling .run() (or the function itself) runs it in this process."
+        if run.children() else "No child process was started: create a multiprocessing.Process and call its "
+        ".start() (not .run(), which runs the target in this process).",
     )
     child = next((p for p in children if p.pid == value), None)
     expect(

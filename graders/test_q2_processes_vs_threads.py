@@ -15,13 +15,25 @@ def _counter(snapshot):
     return (snapshot or {}).get("COUNTER")
 
 
+def _counter_at_start(run, proc):
+    """COUNTER when the child began. A spawned pool worker (Pool,
+    ProcessPoolExecutor) imports the student's file only when its first task
+    arrives: it starts from what a fresh import gives, as the parent saw it."""
+    if proc.globals_at_boot is not None:
+        return _counter(proc.globals_at_boot)
+    if proc.method in ("spawn", "forkserver"):
+        return _counter((run.first("import_end") or {}).get("globals"))
+    return None
+
+
 def child_incremented(run):
     """The child process that added 1 to its own COUNTER and was joined."""
-    children = run.non_pool_children()
-    changed = [
-        p for p in children
-        if isinstance(_counter(p.globals_at_boot), int) and _counter(p.globals_at_end) == _counter(p.globals_at_boot) + 1
-    ]
+    children = run.children()
+    changed = []
+    for p in children:
+        before = _counter_at_start(run, p)
+        if isinstance(before, int) and _counter(p.globals_at_end) == before + 1:
+            changed.append(p)
     unfinished = [p for p in children if p.globals_at_end is None and not joined_by_main(run, p)]
     expect(
         bool(changed) or not unfinished,
@@ -85,9 +97,9 @@ def thread_incremented(run):
         hint="Create threading.Thread(target=increment), start it and join it.",
     )
     expect(
-        not run.non_pool_children(),
+        not run.children(),
         expected="counter_after_thread() to use a thread, not a process",
-        observed=f"it started {describe_children(run.non_pool_children())}",
+        observed=f"it started {describe_children(run.children())}",
         hint="Use threading.Thread here.",
     )
 

@@ -1,6 +1,6 @@
 """Grader for Q3: one child process, running my_process_func, prints the line."""
-from mpkit.grading import (RunSpec, check, describe_children, expect, import_hint, joined_by_main, no_leftovers,
-                           returned_value, under_spawn)
+from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, import_hint, joined_by_main,
+                           no_leftovers, returned_value, under_spawn)
 
 TASK = "q3"
 LINE = "Child process running."
@@ -36,8 +36,11 @@ def child_printed(run):
     expect(
         LINE in lines,
         expected=f"{child.label()} to print {LINE!r}",
-        observed=f"it printed {child.out.text.strip()!r}" if child.out.text.strip() else "it printed nothing",
-        hint=f"my_process_func should do print({LINE!r}).",
+        observed=f"it printed {child.out.text.strip()!r}" if child.out.text.strip()
+        else f"it printed nothing on standard output, and {child.err.text.strip()!r} on standard error"
+        if LINE in child.err.text else "it printed nothing",
+        hint=f"my_process_func should do print({LINE!r}) (to standard output, the default), "
+        "and the child should end normally: os._exit() throws away output not yet flushed.",
     )
 
 
@@ -46,8 +49,11 @@ def test_one_child(runs):
     run = runs.returned("call")
     child = only_child(run)
     ran_target = [c for c in run.calls("my_process_func") if c["pid"] == child.pid]
+    # The call is recorded through the module's name; a reference taken at
+    # import (a default argument, a dict) bypasses that, but the child's own
+    # Process object still shows which function it was given.
     expect(
-        bool(ran_target),
+        bool(ran_target) or child.target == "q3_create_process.my_process_func",
         expected=f"{child.label()} to run my_process_func",
         observed=f"its target was {child.target or 'something else'}",
         hint="Use multiprocessing.Process(target=my_process_func).",
@@ -73,7 +79,7 @@ def test_child_joined(runs):
         child.exitcode == 0,
         expected="the child to exit with code 0",
         observed=f"it exited with code {child.exitcode}",
-        hint="An exception in the child gives exit code 1; run the file to see its traceback.",
+        hint=exit_code_hint(child.exitcode),
     )
 
 

@@ -5,8 +5,8 @@ process, never from what the line says.
 """
 import re
 
-from mpkit.grading import (RunSpec, check, describe_children, expect, fail, import_hint, joined_by_main,
-                           no_leftovers, returned_value, under_spawn)
+from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, fail, import_hint,
+                           joined_by_main, no_leftovers, returned_value, under_spawn)
 
 TASK = "q6"
 LINE = re.compile(r"^Process ID:\s*(\d+)\s*-\s*Number:\s*(-?\d+)$")
@@ -94,7 +94,6 @@ def test_numbers_one_to_four(runs):
 def test_started_before_joined(runs):
     run = runs.returned("call")
     children = four(run)
-    starts = [p.start_seq for p in children]
     joins = [(t, n) for p in children for by, _, t, n in p.joins if by == run.main_pid]
     expect(bool(joins), expected="the processes to be joined", observed="none of them was joined",
            hint="Start all four, then join all four.")
@@ -104,7 +103,6 @@ def test_started_before_joined(runs):
            observed=f"{describe_children(late)} started only after an earlier process was joined, "
            "so the processes ran one after another",
            hint="Use two loops: one that starts every process, then one that joins every process.")
-    del starts
 
 
 @check("all_joined")
@@ -115,7 +113,7 @@ def test_all_joined(runs):
                observed="it was not joined", hint="Call join() on each of the four processes.")
         expect(child.exitcode == 0, expected=f"{child.label()} to exit with code 0",
                observed=f"it exited with code {child.exitcode}",
-               hint="An exception in the child gives exit code 1; run the file to see its traceback.")
+               hint=exit_code_hint(child.exitcode))
 
 
 @check("returns_processes")

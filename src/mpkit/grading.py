@@ -19,7 +19,7 @@ from .sandbox.runner import RunSpec, probe
 __all__ = [
     "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
-    "returned_value", "spawn_run", "child_trouble", "last_error", "started_at_import", "import_hint",
+    "returned_value", "spawn_run", "child_trouble", "exit_code_hint", "last_error", "started_at_import", "import_hint",
 ]
 
 
@@ -53,6 +53,16 @@ def import_hint(run: RunRecord, hint: str) -> str:
         return hint
     return (f"{plural(len(early), 'process')} started while the file was imported: code at the top level of "
             'the file runs on every import. Put it under `if __name__ == "__main__":`.')
+
+
+def exit_code_hint(code) -> str:
+    """What a child's exit code tells a student."""
+    if isinstance(code, int) and code < 0:
+        return (f"Exit code {code} means the child was stopped by signal {-code} before it finished "
+                "(terminate() sends 15, kill() sends 9): let it finish, then join() it.")
+    if code == 1:
+        return "An exception in the child gives exit code 1; run the file to see its traceback."
+    return f"The child ended with sys.exit({code}) or os._exit({code}); let its function simply return."
 
 
 def describe_children(procs) -> str:

@@ -171,7 +171,8 @@ def load_manifest(path: str | Path, stubs_exist: bool = True) -> Manifest:
     if not path.is_file():
         raise MpkitError(f"{shown}: manifest not found (run from the kit's folder or pass --kit DIR)")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: ten times faster than the pure-Python one
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

@@ -89,6 +89,20 @@ class GradingSession:
             raise pytest.UsageError(f"{module.__file__}: TASK = {task_id!r} is not a task of {self.manifest.path}")
         return task
 
+    def pytest_itemcollected(self, item):
+        """Start a task's runs as soon as its grader is collected, while pytest
+        collects the others: the runs are what the student waits for. Not when
+        the command line may deselect whole tasks (-k, -m, --deselect): then
+        only the runs of selected checks start, at the end of collection."""
+        option = self.config.getoption
+        if option("-k") or option("-m") or option("--deselect"):
+            return
+        if self.manifest is None or self.scheduler is None or not item.get_closest_marker("mpkit_check"):
+            return
+        task_id = getattr(item.module, "TASK", None)
+        if self.manifest.task(task_id) is not None and task_id not in self.task_runs:
+            self.scheduler.start([self.runs_for(item.module)])
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, session, config, items):
         graded = [item for item in items if item.get_closest_marker("mpkit_check")]

@@ -283,7 +283,7 @@ def _run_call(spec, trace, student_file):
     except BaseException as exc:
         trace.emit("import_error", error=_error_info(exc, student_file))
         _end(trace)
-    trace.emit("import_end")
+    trace.emit("import_end", globals=trace.snapshot_globals())
     function = spec.get("function")
     if function:
         func = getattr(module, function, None)
