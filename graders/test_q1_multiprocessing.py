@@ -1,6 +1,6 @@
 """Grader for Q1: child_pid() starts a child that sends back its own PID."""
 from mpkit.grading import (RunSpec, check, describe_children, expect, joined_by_main, no_leftovers,
-                           quiz_answered, quiz_correct, returned_value, under_spawn)
+                           quiz_answered, quiz_correct, returned_value, shown, under_spawn)
 
 TASK = "q1"
 RUNS = {
@@ -16,7 +16,7 @@ def the_child(run):
     expect(
         isinstance(value, int) and not isinstance(value, bool),
         expected="child_pid() to return a PID (an int)",
-        observed=f"it returned {value!r}",
+        observed=f"it returned {shown(value)}",
         hint="Return the number the child sent back.",
     )
     expect(

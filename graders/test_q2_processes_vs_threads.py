@@ -1,6 +1,6 @@
 """Grader for Q2: a child process's change to COUNTER stays in the child; a thread's does not."""
 from mpkit.grading import (RunSpec, check, describe_children, expect, joined_by_main, no_leftovers,
-                           quiz_answered, quiz_correct, returned_value, under_spawn)
+                           quiz_answered, quiz_correct, returned_value, shown, under_spawn)
 
 TASK = "q2"
 WATCH = ("COUNTER",)
@@ -64,7 +64,7 @@ def parent_sees_zero(run):
     expect(
         value == 0 and not isinstance(value, bool),
         expected="counter_after_process() to return 0 (the parent's COUNTER)",
-        observed=f"it returned {value!r}",
+        observed=f"it returned {shown(value)}",
         hint="Return the global COUNTER after joining: the child changed only its own copy.",
     )
 
@@ -117,7 +117,7 @@ def test_thread_counter_changed(runs):
     expect(
         value == 1 and not isinstance(value, bool),
         expected="counter_after_thread() to return 1",
-        observed=f"it returned {value!r}",
+        observed=f"it returned {shown(value)}",
         hint="Return the global COUNTER after joining the thread: threads share the process's memory.",
     )
 

@@ -1,6 +1,6 @@
 """Grader for Q3: one child process, running my_process_func, prints the line."""
 from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, import_hint, joined_by_main,
-                           no_leftovers, returned_value, under_spawn)
+                           no_leftovers, returned_value, shown, under_spawn)
 
 TASK = "q3"
 LINE = "Child process running."
@@ -91,7 +91,7 @@ def test_returns_process(runs):
     expect(
         isinstance(value, dict) and value.get("$process") == child.pid,
         expected=f"create_process() to return the Process object of {child.label()}",
-        observed=f"it returned {value.get('$repr', value) if isinstance(value, dict) else value!r}",
+        observed=f"it returned {shown(value)}",
         hint="End create_process() with `return process`.",
     )
 

@@ -3,8 +3,8 @@
 `func` is one of the kit's probe functions: each call records which process
 ran it, so the grader sees where the work really happened.
 """
-from mpkit.grading import (RunSpec, check, describe_children, expect, fail, no_leftovers, probe,
-                           quiz_answered, quiz_correct, returned_value, under_spawn)
+from mpkit.grading import (THREAD_POOL_HINT, RunSpec, check, describe_children, expect, fail, no_leftovers, pool_size,
+                           probe, quiz_answered, quiz_correct, returned_value, shown, under_spawn, used_thread_pool)
 
 TASK = "q4"
 # The first item is slow (see square_slow_big): results taken in the order
@@ -37,7 +37,7 @@ def right_results(run, name, ordered=True):
             return
         fail(expected=f"{CALLED[name]} to return {expected}", observed=f"the right values in the wrong order: {value}",
              hint="Pool.map keeps the order of its inputs; imap_unordered and as-completed loops do not.")
-    fail(expected=f"{CALLED[name]} to return {expected}", observed=f"it returned {value!r}",
+    fail(expected=f"{CALLED[name]} to return {expected}", observed=f"it returned {shown(value)}",
          hint="Return the list that pool.map(func, items) gives you.")
 
 
@@ -50,7 +50,7 @@ def test_results_in_order(runs):
 @check("empty_input")
 def test_empty_input(runs):
     value = returned_value(runs.returned("empty"))
-    expect(value == [], expected="parallel_map(square, [], 2) to return []", observed=f"it returned {value!r}",
+    expect(value == [], expected="parallel_map(square, [], 2) to return []", observed=f"it returned {shown(value)}",
            hint="Pool.map of an empty list is an empty list; return a list, not None.")
 
 
@@ -58,9 +58,11 @@ def ran_in_workers(run, items):
     calls = run.probes()
     workers = {p.pid for p in run.pool_workers()}
     in_parent = [c for c in calls if c["pid"] == run.main_pid]
+    threads = used_thread_pool(run)
     expect(not in_parent, expected="func to run in the pool's worker processes",
-           observed=f"{len(in_parent)} of the {len(calls)} calls of func ran in the parent process",
-           hint="Let the pool call func: pool.map(func, items); do not call func yourself.")
+           observed=f"{len(in_parent)} of the {len(calls)} calls of func ran in the parent process"
+           + (", in the threads of a ThreadPool" if threads else ""),
+           hint=THREAD_POOL_HINT if threads else "Let the pool call func: pool.map(func, items); do not call func yourself.")
     outside = [c for c in calls if c["pid"] not in workers]
     expect(not outside, expected="func to run in the pool's worker processes",
            observed=f"{len(outside)} calls ran in processes that are not workers of a Pool",
@@ -80,13 +82,14 @@ def test_runs_in_workers(runs):
 def test_worker_count(runs):
     for name, wanted in (("two", 2), ("three", 3)):
         run = runs.returned(name)
-        workers = run.pool_workers()
+        size = pool_size(run)
         expect(
-            len(workers) == wanted,
+            size == wanted,
             expected=f"{CALLED[name]} to create a pool of exactly {wanted} worker processes",
-            observed=f"{len(workers)} pool workers were created"
+            observed=f"a pool of {size} worker processes" if size else "no pool worker process was created"
             + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
-            hint="Pass the `processes` argument on: multiprocessing.Pool(processes=processes).",
+            hint=THREAD_POOL_HINT if used_thread_pool(run)
+            else "Pass the `processes` argument on: multiprocessing.Pool(processes=processes).",
         )
 
 
@@ -96,7 +99,7 @@ def test_exception_propagates(runs):
     error = run.first("call_error")
     if run.first("call_end"):
         fail(expected="the exception raised by func (ProbeError) to reach the caller",
-             observed=f"parallel_map returned {returned_value(run)!r} instead",
+             observed=f"parallel_map returned {shown(returned_value(run))} instead",
              hint="Do not catch exceptions around pool.map; let them propagate.")
     if run.timed_out or error is None:
         runs.returned("error")  # explains the hang or crash

@@ -1,7 +1,8 @@
 """Grader for Q5: square_all squares with a Pool of 4 workers running worker_function."""
 import re
 
-from mpkit.grading import RunSpec, check, describe_children, expect, fail, no_leftovers, returned_value, under_spawn
+from mpkit.grading import (RunSpec, check, describe_children, expect, fail, no_leftovers, pool_size, returned_value,
+                           shown, under_spawn)
 
 TASK = "q5"
 NUMBERS = [1, 2, 3, 4, 5]
@@ -19,14 +20,14 @@ RUNS = {
 @check("worker_function_squares")
 def test_worker_function_squares(runs):
     value = returned_value(runs.returned("single"))
-    expect(value == 144, expected="worker_function(12) to return 144", observed=f"it returned {value!r}",
+    expect(value == 144, expected="worker_function(12) to return 144", observed=f"it returned {shown(value)}",
            hint="Return x * x (return it, do not print it).")
 
 
 def squares(run, numbers):
     value = returned_value(run)
     wanted = [x * x for x in numbers]
-    expect(value == wanted, expected=f"square_all({numbers}) to return {wanted}", observed=f"it returned {value!r}",
+    expect(value == wanted, expected=f"square_all({numbers}) to return {wanted}", observed=f"it returned {shown(value)}",
            hint="Return the list pool.map(worker_function, numbers) gives you.")
 
 
@@ -43,9 +44,9 @@ def test_squares_other_inputs(runs):
 @check("pool_of_four")
 def test_pool_of_four(runs):
     run = runs.returned("call")
-    workers = run.pool_workers()
-    expect(len(workers) == 4, expected="a pool of exactly 4 worker processes",
-           observed=f"{len(workers)} pool workers were created"
+    size = pool_size(run)
+    expect(size == 4, expected="a pool of exactly 4 worker processes",
+           observed=f"a pool of {size} worker processes" if size else "no pool worker process was created"
            + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
            hint="Create it with multiprocessing.Pool(processes=4) (or Pool(4)).")
 
@@ -58,8 +59,11 @@ def in_workers(run, numbers):
            observed=f"{len(in_parent)} of its {len(calls)} calls ran in the parent process",
            hint="Let the pool call it: pool.map(worker_function, numbers); do not square the numbers yourself.")
     in_workers = sorted(c["args"][0] for c in calls if c["pid"] in workers and c.get("args"))
+    elsewhere = [c for c in calls if c["pid"] not in workers and c["pid"] != run.main_pid]
     expect(in_workers == sorted(numbers), expected=f"the pool's workers to run worker_function for each of {numbers}",
-           observed=f"they ran it for {in_workers}" if in_workers else "the workers never ran worker_function",
+           observed=f"they ran it for {in_workers}" if in_workers
+           else f"it ran in processes that are not workers of a multiprocessing.Pool ({len(elsewhere)} calls)"
+           if elsewhere else "the workers never ran worker_function",
            hint="Map worker_function (the function itself, not a lambda) over the numbers with pool.map.")
 
 

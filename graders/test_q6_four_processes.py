@@ -6,7 +6,7 @@ process, never from what the line says.
 import re
 
 from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, fail, import_hint,
-                           joined_by_main, no_leftovers, returned_value, under_spawn)
+                           joined_by_main, no_leftovers, returned_value, shown, under_spawn)
 
 TASK = "q6"
 LINE = re.compile(r"^Process ID:\s*(\d+)\s*-\s*Number:\s*(-?\d+)$")
@@ -32,35 +32,59 @@ def lines_of(proc):
     return [line.strip() for line in proc.out.lines() if line.strip()]
 
 
-def one_line_each(run):
+def printed_nothing(proc) -> str:
+    """What to say about a process with no line on standard output."""
+    err = proc.err.text.strip()
+    if err and any(LINE.match(line.strip()) for line in err.splitlines()):
+        return f"{proc.label()} printed nothing on standard output; its line went to standard error: {err[:120]!r}"
+    return f"{proc.label()} printed nothing"
+
+
+def id_lines(run):
+    """The 'Process ID' lines of each child (pid -> matches); every child must print one.
+    Extra lines are one_line_each's business only, so one mistake costs one check."""
     children = four(run)
     parent = [line for line in (run.main.out.lines() if run.main else []) if LINE.match(line.strip())]
     expect(not parent, expected="only the children to print the 'Process ID' lines",
            observed=f"the parent process printed {parent[:2]!r}",
            hint="Call print_number in the children (as the target), not in the parent.")
+    found = {}
     for child in children:
+        lines = lines_of(child)
+        found[child.pid] = [m for m in map(LINE.match, lines) if m]
+        if not lines:
+            fail(expected=f"{child.label()} to print a line 'Process ID: <pid> - Number: <number>'",
+                 observed=printed_nothing(child), hint='print_number should print(f"Process ID: ... - Number: ...") '
+                 "to standard output (the default).")
+        if not found[child.pid]:
+            fail(expected="a line of the form 'Process ID: <pid> - Number: <number>'",
+                 observed=f"{child.label()} printed {lines[0]!r}",
+                 hint='Use print(f"Process ID: {os.getpid()} - Number: {number}").')
+    return found
+
+
+def one_line_each(run):
+    found = id_lines(run)
+    for child in four(run):
         lines = lines_of(child)
         if len(lines) != 1:
             fail(expected=f"{child.label()} to print exactly one line",
                  observed=f"it printed {len(lines)} lines: {lines[:4]!r}",
-                 hint="print_number prints one line with a single print call.")
-        if not LINE.match(lines[0]):
-            fail(expected="a line of the form 'Process ID: <pid> - Number: <number>'",
-                 observed=f"{child.label()} printed {lines[0]!r}",
-                 hint='Use print(f"Process ID: {os.getpid()} - Number: {number}").')
-    return {child.pid: LINE.match(lines_of(child)[0]) for child in children}
+                 hint="print_number prints one line with a single print call, and nothing else prints in the child.")
+    return found
 
 
 def true_pids(run):
-    for pid, match in one_line_each(run).items():
-        printed = int(match.group(1))
-        expect(printed == pid, expected="each line to show the PID of the process that printed it",
-               observed=f"the line printed by process {pid} says PID {printed}",
-               hint="Call os.getpid() inside print_number, in the child.")
+    for pid, matches in id_lines(run).items():
+        for match in matches:
+            printed = int(match.group(1))
+            expect(printed == pid, expected="each line to show the PID of the process that printed it",
+                   observed=f"the line printed by process {pid} says PID {printed}",
+                   hint="Call os.getpid() inside print_number, in the child.")
 
 
 def numbers(run):
-    got = sorted(int(m.group(2)) for m in one_line_each(run).values())
+    got = sorted(int(m.group(2)) for matches in id_lines(run).values() for m in matches)
     expect(got == [1, 2, 3, 4], expected="the numbers 1, 2, 3 and 4, each once", observed=f"numbers {got}",
            hint="Give each process its own number: args=(number,) for number in 1 to 4.")
 
@@ -94,7 +118,9 @@ def test_numbers_one_to_four(runs):
 def test_started_before_joined(runs):
     run = runs.returned("call")
     children = four(run)
+    # A join() that timed out still shows when the parent began to wait.
     joins = [(t, n) for p in children for by, _, t, n in p.joins if by == run.main_pid]
+    joins += [(t, n) for p in children for by, t, n in p.join_calls if by == run.main_pid]
     expect(bool(joins), expected="the processes to be joined", observed="none of them was joined",
            hint="Start all four, then join all four.")
     first_join = min(joins)
@@ -124,7 +150,7 @@ def test_returns_processes(runs):
     returned = sorted(v.get("$process") for v in value if isinstance(v, dict)) if isinstance(value, list) else None
     expect(returned == sorted(p.pid for p in children),
            expected="run_four_processes() to return a list of its four Process objects",
-           observed=f"it returned {value!r}", hint="Return the list you kept the processes in.")
+           observed=f"it returned {shown(value)}", hint="Return the list you kept the processes in.")
 
 
 @check("program_runs")

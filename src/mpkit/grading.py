@@ -19,8 +19,25 @@ from .sandbox.runner import RunSpec, probe
 __all__ = [
     "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
-    "returned_value", "spawn_run", "child_trouble", "exit_code_hint", "last_error", "started_at_import", "import_hint",
+    "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "pool_size", "used_thread_pool", "THREAD_POOL_HINT", "last_error", "started_at_import", "import_hint",
 ]
+
+
+def shown(value) -> str:
+    """A value the recorder described, written the way Python would show it."""
+    if isinstance(value, list):
+        return "[" + ", ".join(map(shown, value)) + "]"
+    if isinstance(value, dict):
+        if "$tuple" in value:
+            items = list(map(shown, value["$tuple"]))
+            return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+        if "$dict" in value:
+            return "{" + ", ".join(f"{shown(k)}: {shown(v)}" for k, v in value["$dict"]) + "}"
+        if "$process" in value:
+            return f"<Process name={value.get('name')!r} pid={value['$process']} exitcode={value.get('exitcode')}>"
+        if "$repr" in value:
+            return str(value["$repr"])
+    return repr(value)
 
 
 def returned_value(run: RunRecord):
@@ -63,6 +80,41 @@ def exit_code_hint(code) -> str:
     if code == 1:
         return "An exception in the child gives exit code 1; run the file to see its traceback."
     return f"The child ended with sys.exit({code}) or os._exit({code}); let its function simply return."
+
+
+def pool_size(run: RunRecord) -> int:
+    """The most pool workers alive at one time. A pool replaces a worker that
+    ends (maxtasksperchild), so counting every worker ever started would
+    overstate its size; a worker ends at its own last event or when it was
+    joined, whichever came first."""
+    moments = []
+    for p in run.pool_workers():
+        own = [e["t"] for e in run.events if e["pid"] == p.pid]
+        # A worker may run before its parent records the start: take the earlier.
+        start = min(own + ([p.start_seq[0]] if p.start_seq else []), default=None)
+        if start is None:
+            continue
+        moments.append((start, 1))
+        ended = [e["t"] for e in run.events if e["pid"] == p.pid and e["e"] == "proc_end"]
+        ended += [t for _, code, t, _ in p.joins if code is not None]
+        if ended:
+            moments.append((max(min(ended), start), -1))
+    moments.sort()  # at the same moment an end (-1) comes before a start (+1)
+    alive = peak = 0
+    for _, step in moments:
+        alive += step
+        peak = max(peak, alive)
+    return peak
+
+
+def used_thread_pool(run: RunRecord) -> bool:
+    """Did the main process run pool workers as threads (multiprocessing.pool.ThreadPool)?"""
+    return any(e["e"] == "thread_start" and e["pid"] == run.main_pid and e.get("target") == "multiprocessing.pool.worker"
+               for e in run.events)
+
+
+THREAD_POOL_HINT = ("multiprocessing.pool.ThreadPool runs func in threads of this one process; "
+                    "multiprocessing.Pool's workers are processes.")
 
 
 def describe_children(procs) -> str:

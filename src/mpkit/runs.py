@@ -165,7 +165,6 @@ class TaskRuns:
         """A run whose file imported (call mode) or started (program mode)."""
         record = self.get(name)
         spec = self.spec(name)
-        what = spec.describe()
         if record.timed_out and not record.first("import_end") and spec.mode == "call":
             raise CheckFailed(
                 expected=f"importing {self.task.file} to finish quickly",

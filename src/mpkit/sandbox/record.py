@@ -50,6 +50,7 @@ class Proc:
     booted: bool = False
     exitcode_self: int | None = None  # what the child's own bootstrap returned
     joins: list = field(default_factory=list)  # [(by_pid, exitcode, t, n)]
+    join_calls: list = field(default_factory=list)  # [(by_pid, t, n)] the first join() call, done or not
     terminated: bool = False
     globals_at_boot: dict | None = None
     globals_at_end: dict | None = None
@@ -254,6 +255,8 @@ def load(run_dir: Path, record: RunRecord) -> RunRecord:
             p.globals_at_end = e.get("globals")
         elif kind == "join" and e.get("child") is not None:
             proc(e["child"]).joins.append((pid, e.get("exitcode"), e["t"], e["n"]))
+        elif kind == "join_call" and e.get("child") is not None:
+            proc(e["child"]).join_calls.append((pid, e["t"], e["n"]))
         elif kind in ("terminate", "kill") and e.get("child") is not None:
             proc(e["child"]).terminated = True
         elif kind == "run_start" and record.main_pid is None:

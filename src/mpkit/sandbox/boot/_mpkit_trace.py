@@ -160,6 +160,7 @@ def _patch_processes():
     base = mpp.BaseProcess
     start, join, bootstrap, is_alive = base.start, base.join, base._bootstrap, base.is_alive
     terminate, kill = base.terminate, getattr(base, "kill", None)
+    exitcode = base.exitcode.fget
 
     def traced_start(self):
         target = _target_of(self, base)  # start() deletes self._target
@@ -175,26 +176,42 @@ def _patch_processes():
         )
 
     def traced_join(self, timeout=None):
+        if not getattr(self, "_mpkit_join_called", False) and self._popen is not None:
+            self._mpkit_join_called = True  # when the parent first waited, even if in vain
+            emit("join_call", child=self.pid, timeout=timeout)
         join(self, timeout)
         try:
-            code = self.exitcode
+            code = exitcode(self)
         except ValueError:
             return
         if code is not None:
             emit("join", child=self.pid, exitcode=code)
 
+    def ended_seen(self, via):
+        # A parent that polls is_alive() or exitcode until the child has ended
+        # has waited for it as surely as join() does (both reap the child):
+        # record it as a join, once.
+        if self._popen is None or getattr(self, "_mpkit_end_seen", False):
+            return
+        try:
+            code = exitcode(self)
+        except ValueError:
+            return
+        if code is not None:
+            self._mpkit_end_seen = True
+            emit("join", child=self.pid, exitcode=code, via=via)
+
     def traced_is_alive(self):
-        # A parent that polls is_alive() until it is False has waited for the
-        # child as surely as join() does: record it as a join.
         alive = is_alive(self)
-        if not alive and self._popen is not None:
-            try:
-                code = self.exitcode
-            except ValueError:
-                return alive
-            if code is not None:
-                emit("join", child=self.pid, exitcode=code, via="is_alive")
+        if not alive:
+            ended_seen(self, "is_alive")
         return alive
+
+    def traced_exitcode(self):
+        code = exitcode(self)
+        if code is not None:
+            ended_seen(self, "exitcode")
+        return code
 
     def traced_bootstrap(self, *args, **kwargs):
         emit(
@@ -215,6 +232,7 @@ def _patch_processes():
     base.start = traced_start
     base.join = traced_join
     base.is_alive = traced_is_alive
+    base.exitcode = property(traced_exitcode, doc=base.exitcode.__doc__)
     base._bootstrap = traced_bootstrap
     base.terminate = traced_terminate
     if kill is not None:
