@@ -1,7 +1,7 @@
 """Grader for Q5: square_all squares with a Pool of 4 workers running worker_function."""
 import re
 
-from mpkit.grading import (RunSpec, check, describe_children, expect, fail, no_leftovers, pool_size, returned_value,
+from mpkit.grading import (CPU_COUNT, RunSpec, check, describe_children, expect, fail, no_leftovers, pool_size, returned_value,
                            shown, under_spawn)
 
 TASK = "q5"
@@ -48,7 +48,8 @@ def test_pool_of_four(runs):
     expect(size == 4, expected="a pool of exactly 4 worker processes",
            observed=f"a pool of {size} worker processes" if size else "no pool worker process was created"
            + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
-           hint="Create it with multiprocessing.Pool(processes=4) (or Pool(4)).")
+           hint="Create it with multiprocessing.Pool(processes=4) (or Pool(4)). Pool() without a number makes one "
+           f"worker per CPU, which differs from machine to machine (graded code sees {CPU_COUNT} CPUs).")
 
 
 def in_workers(run, numbers):

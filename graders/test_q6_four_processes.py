@@ -55,7 +55,8 @@ def id_lines(run):
         if not lines:
             fail(expected=f"{child.label()} to print a line 'Process ID: <pid> - Number: <number>'",
                  observed=printed_nothing(child), hint='print_number should print(f"Process ID: ... - Number: ...") '
-                 "to standard output (the default).")
+                 "to standard output (the default), and the child should end normally: os._exit() throws away "
+                 "output not yet flushed.")
         if not found[child.pid]:
             fail(expected="a line of the form 'Process ID: <pid> - Number: <number>'",
                  observed=f"{child.label()} printed {lines[0]!r}",

@@ -14,12 +14,12 @@ from .checks import CheckFailed, check, expect, fail, plural
 from .quiz import read_answers, unanswered
 from .runs import TaskRuns
 from .sandbox.record import Proc, RunRecord
-from .sandbox.runner import RunSpec, probe
+from .sandbox.runner import CPU_COUNT, RunSpec, probe
 
 __all__ = [
     "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
-    "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "pool_size", "used_thread_pool", "THREAD_POOL_HINT", "last_error", "started_at_import", "import_hint",
+    "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "pool_size", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT", "last_error", "started_at_import", "import_hint",
 ]
 
 

@@ -1,7 +1,7 @@
 # hostile: the children print without flush and end with os._exit: their lines are lost
 # task: q6
 # fails: one_line_each true_pids numbers_one_to_four program_runs works_under_spawn
-# says: printed 0 lines
+# says: printed nothing | os._exit
 import multiprocessing
 import os
 

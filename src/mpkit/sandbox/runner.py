@@ -30,6 +30,9 @@ POLL = 0.05  # seconds between looks at a running run (limits, time)
 # time: its grace for children left running (2 s) and stopping them.
 AFTER_RETURN = 3.0
 HARNESS = BOOT_DIR / "_mpkit_harness.py"
+# os.cpu_count() in every graded process, whatever the machine: a verdict on
+# Pool() without a size must not depend on where it is graded.
+CPU_COUNT = 6
 
 # Variables that would change how the student's interpreter behaves.
 _DROPPED_ENV = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUNBUFFERED", "PYTHONINSPECT",
@@ -178,6 +181,7 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
         PYTHONIOENCODING="utf-8",
         MPKIT_RUN_DIR=str(run_dir),
         MPKIT_RUN_TOKEN=token,
+        MPKIT_CPU_COUNT=str(CPU_COUNT),
         # Read by the guard (boot/_mpkit_guard.py) in every process of the run.
         MPKIT_MAX_PROCS=str(limits.processes or 0),
         MPKIT_HIDDEN=os.pathsep.join(map(str, limits.hidden)),

@@ -101,7 +101,8 @@ def describe(value, depth=0):
         return value
     if isinstance(value, mpp.BaseProcess):
         try:
-            code, pid = value.exitcode, value.pid
+            # Not through the traced property: the kit looking is not the student waiting.
+            code, pid = (_exitcode_unwatched or type(value).exitcode.fget)(value), value.pid
         except ValueError:  # closed: close() after join() forgets the pid
             code, pid = None, getattr(value, "_mpkit_pid", None)
         return {"$process": pid, "name": value.name, "exitcode": code}
@@ -154,13 +155,17 @@ def snapshot_globals():
     return None
 
 
+_exitcode_unwatched = None  # BaseProcess.exitcode as multiprocessing wrote it
+
+
 def _patch_processes():
+    global _exitcode_unwatched
     import multiprocessing.process as mpp
 
     base = mpp.BaseProcess
     start, join, bootstrap, is_alive = base.start, base.join, base._bootstrap, base.is_alive
     terminate, kill = base.terminate, getattr(base, "kill", None)
-    exitcode = base.exitcode.fget
+    exitcode = _exitcode_unwatched = base.exitcode.fget
 
     def traced_start(self):
         target = _target_of(self, base)  # start() deletes self._target
@@ -185,6 +190,7 @@ def _patch_processes():
         except ValueError:
             return
         if code is not None:
+            self._mpkit_end_seen = True
             emit("join", child=self.pid, exitcode=code)
 
     def ended_seen(self, via):
@@ -344,12 +350,26 @@ class _WatchFinder:
         return spec
 
 
+def _same_cpu_count():
+    """Every grading machine reports the same number of CPUs to the student's
+    code, so Pool() without a size (one worker per CPU) grades the same on a
+    laptop, a CI runner and Gradescope."""
+    try:
+        count = int(os.environ.get("MPKIT_CPU_COUNT", ""))
+    except ValueError:
+        return
+    os.cpu_count = lambda: count
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+: what Pool() asks
+        os.process_cpu_count = lambda: count
+
+
 def install():
     global _installed
     if _installed or not RUN_DIR:
         return
     _installed = True
     _born("exec")
+    _same_cpu_count()
     _mpkit_guard.install(RUN_DIR)
     if _mpkit_guard.processes_started(RUN_DIR) > _mpkit_guard.max_processes():
         # A process started without a fork (spawn, forkserver) beyond the limit.
