@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 
 import pytest
@@ -295,10 +296,12 @@ def test_interrupting_the_batch_stops_every_grading(tmp_path):
     for student in ("ann", "ben"):
         (submissions / student).mkdir(parents=True)
         (submissions / student / Q3).write_text(BROKEN_Q3["hangs"])
+    scratch = tmp_path / "tmp"  # the batch's temporary files: none may be left
+    scratch.mkdir()
     batch = subprocess.Popen(
         [sys.executable, "-m", "mpkit.cli", "--kit", str(kit), "grade", "--batch", str(submissions),
          "--out", str(tmp_path / "out"), "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, TMPDIR=str(scratch)),
     )
     def sandboxed_runs():
         found = []
@@ -320,6 +323,7 @@ def test_interrupting_the_batch_stops_every_grading(tmp_path):
     out, err = batch.communicate(timeout=60)
     assert batch.returncode == 130 and err.strip().endswith("mpkit: interrupted")
     assert not [p for p in runs if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not list(scratch.iterdir())
 
 
 def test_html_report_for_each_student(tmp_path):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -213,20 +214,15 @@ class BatchGrader:
         if self.options.html:
             command += ["--html", str(target / self.options.html)]
         log_path = target / LOG
-        with open(log_path, "wb") as log:
-            with self.lock:
-                if self.stopping:
-                    return "the batch was interrupted", False
-                child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                         start_new_session=(os.name == "posix"))
-                self.children.add(child)
-            try:
-                code = child.wait(timeout=self.deadline)
-            except subprocess.TimeoutExpired:
-                stop_child(child)
-                code = None
-            finally:
-                self.children.discard(child)
+        # The grading's temporary files (its runs' folders, multiprocessing's)
+        # go to a folder of its own, removed even when the grading is killed.
+        scratch = tempfile.mkdtemp(prefix="mpkit-grade-")
+        try:
+            code = self._grade_in_child(command, log_path, scratch)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        if code == "interrupted":
+            return "the batch was interrupted", False
         said = log_path.read_text(encoding="utf-8", errors="replace").strip()
         if not said:
             log_path.unlink()
@@ -238,6 +234,25 @@ class BatchGrader:
             return ("" if code == 0 else "the grader failed on some checks (a bug in the kit)"), True
         last = said.splitlines()[-1] if said else "no output"
         return f"`mpkit grade` ended with exit code {code}: {last}", False
+
+    def _grade_in_child(self, command: list, log_path: Path, scratch: str):
+        """Run `mpkit grade` with its temporary files in `scratch`; its exit
+        code, None when it overran the deadline, or "interrupted"."""
+        env = dict(os.environ, TMPDIR=scratch, TEMP=scratch, TMP=scratch)
+        with open(log_path, "wb") as log:
+            with self.lock:
+                if self.stopping:
+                    return "interrupted"
+                child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
+                                         start_new_session=(os.name == "posix"))
+                self.children.add(child)
+            try:
+                return child.wait(timeout=self.deadline)
+            except subprocess.TimeoutExpired:
+                stop_child(child)
+                return None
+            finally:
+                self.children.discard(child)
 
     def _not_graded(self, student: str, problem: str) -> Report:
         """A results.json for a grading that could not finish: every check 0, saying why."""

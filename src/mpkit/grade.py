@@ -49,6 +49,9 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False, tas
         # cost start-up time and have no business in grading.
         "--disable-plugin-autoload", "-p", "mpkit.pytest_plugin",
         "-p", "no:cacheprovider",
+        # Graders print nothing and leave nothing unraisable behind: no need for
+        # pytest's fd capture or its garbage collections at the end.
+        "-p", "no:unraisableexception", "--capture=sys",
         "-o", "addopts=",
         "-q",
     ]

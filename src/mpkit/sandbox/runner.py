@@ -277,7 +277,10 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
         # Whatever is still running now outlived the run: note it, stop it.
         survivors = reaper.find(token, exclude={proc.pid})
         record.leftovers = sorted(p.pid for p in survivors)
-        reaper.sweep(token, proc.pid if os.name == "posix" else None)
+        if survivors or still_running:
+            reaper.sweep(token, proc.pid if os.name == "posix" else None)
+        elif os.name == "posix":  # nothing of the run is alive to start more: one look was enough
+            reaper.kill_group(proc.pid)
         if still_running:
             proc.kill()
             record.exit_code = proc.wait()
@@ -288,14 +291,21 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
 def _watch(proc: subprocess.Popen, record: RunRecord, run_dir: Path, limits: Limits, started: float):
     """Wait for the run to end; stop waiting when it hits a limit or its time is up.
     Returns the exit code, or None when the run is still going."""
+    pidfd = _pidfd(proc)
+    try:
+        return _wait_watching(proc, pidfd, record, run_dir, limits, started)
+    finally:
+        if pidfd is not None:
+            os.close(pidfd)
+
+
+def _wait_watching(proc, pidfd, record, run_dir, limits, started):
     deadline = started + limits.time_limit
     extended = False
     polls = 0
     while True:
-        try:
-            return proc.wait(timeout=POLL)
-        except subprocess.TimeoutExpired:
-            pass
+        if _ended(proc, pidfd, POLL):
+            return proc.wait()
         polls += 1
         hit = _limit_hit(run_dir, limits, output=polls % 10 == 0)
         if hit:
@@ -309,6 +319,30 @@ def _watch(proc: subprocess.Popen, record: RunRecord, run_dir: Path, limits: Lim
                 continue
             record.timed_out = True
             return None
+
+
+def _pidfd(proc: subprocess.Popen) -> int | None:
+    """A descriptor that becomes readable when proc ends (Linux 5.3+), else None."""
+    try:
+        return os.pidfd_open(proc.pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def _ended(proc: subprocess.Popen, pidfd: int | None, timeout: float) -> bool:
+    """Wait up to `timeout` s for proc to end. With a pidfd the kernel wakes us
+    at once; Popen.wait() polls and notices up to 50 ms late."""
+    if pidfd is None:
+        try:
+            proc.wait(timeout=timeout)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+    import select
+
+    waiter = select.poll()
+    waiter.register(pidfd, select.POLLIN)
+    return bool(waiter.poll(timeout * 1000))
 
 
 def _returned_in_time(run_dir: Path, main_pid: int) -> bool:
