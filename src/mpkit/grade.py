@@ -49,9 +49,10 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False, tas
         # cost start-up time and have no business in grading.
         "--disable-plugin-autoload", "-p", "mpkit.pytest_plugin",
         "-p", "no:cacheprovider",
-        # Graders print nothing and leave nothing unraisable behind: no need for
-        # pytest's fd capture or its garbage collections at the end.
-        "-p", "no:unraisableexception", "--capture=sys",
+        # Graders print, log and warn nothing and leave nothing unraisable behind:
+        # none of pytest's machinery for those (nor its command-line extras) is needed.
+        "--capture=sys", "-p", "no:unraisableexception", "-p", "no:logging", "-p", "no:warnings",
+        "-p", "no:doctest", "-p", "no:junitxml", "-p", "no:pastebin", "-p", "no:stepwise",
         "-o", "addopts=",
         "-q",
     ]

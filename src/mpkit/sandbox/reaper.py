@@ -40,13 +40,14 @@ def find(token: str, known_pids=(), exclude=()) -> list[psutil.Process]:
     for proc in candidates:
         if proc.pid in found or proc.pid == me or proc.pid in exclude:
             continue
+        if not _carries_token(proc, token):  # the cheaper test first: most processes are not the run's
+            continue
         try:
             if proc.status() == psutil.STATUS_ZOMBIE:
                 continue
         except psutil.Error:
             continue
-        if _carries_token(proc, token):
-            found[proc.pid] = proc
+        found[proc.pid] = proc
     return list(found.values())
 
 
