@@ -81,6 +81,16 @@ def timed(cmd, cwd=KIT, env=None) -> tuple[float, int]:
     return elapsed, peak
 
 
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop: how fast this machine was at the
+    time (shared machines vary from run to run)."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(10**7):
+        total += i
+    return time.perf_counter() - start
+
+
 def stats(values) -> dict:
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
@@ -167,10 +177,13 @@ def nbgrader_batch(folder: Path, work: Path) -> dict | None:
     return {"seconds": elapsed, "peak_rss": peak}
 
 
-def write_outputs(out: Path, n: int, single: dict, rows: list, jobs: dict, nb: dict | None, memory: dict) -> None:
+def write_outputs(out: Path, n: int, single: dict, rows: list, jobs: dict, nb: dict | None, memory: dict,
+                  speed: tuple) -> None:
     out.mkdir(parents=True, exist_ok=True)
     lines = ["# mpkit benchmark", "", f"Machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; "
-             "timed commands run with Python's default bytecode cache (PYTHONDONTWRITEBYTECODE unset).", ""]
+             "timed commands run with Python's default bytecode cache (PYTHONDONTWRITEBYTECODE unset). "
+             f"Machine speed: a 10^7-step Python loop took {speed[0]:.2f} s at the start and {speed[1]:.2f} s "
+             "at the end.", ""]
     lines += ["## One submission (reference solutions), whole process", "",
               "| command | median s | min s | max s |", "|---|---|---|---|"]
     for label, s in single.items():
@@ -228,6 +241,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     cpus = os.cpu_count() or 1
     jobs_list = sorted({1, 2, cpus})
+    speed_before = machine_speed()
     print("timing one submission ...", file=sys.stderr)
     single = single_submission(args.repeats)
     print("splitting into phases ...", file=sys.stderr)
@@ -244,7 +258,7 @@ def main(argv=None) -> int:
         memory[half] = batch(tmp / "half", [cpus], tmp / "results-half")[cpus]["peak_rss"]
         memory[args.n] = jobs[cpus]["peak_rss"]
         nb = None if args.no_nbgrader else nbgrader_batch(tmp / "subs", tmp)
-    write_outputs(args.out, args.n, single, rows, jobs, nb, memory)
+    write_outputs(args.out, args.n, single, rows, jobs, nb, memory, (speed_before, machine_speed()))
     print((args.out / "results.md").read_text())
     return 0
 
