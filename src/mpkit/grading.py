@@ -19,7 +19,8 @@ from .sandbox.runner import CPU_COUNT, RunSpec, probe
 __all__ = [
     "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
-    "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "pool_size", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT", "last_error", "started_at_import", "import_hint",
+    "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "last_error", "started_at_import",
+    "import_hint", "pool_size", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT",
 ]
 
 
@@ -85,8 +86,9 @@ def exit_code_hint(code) -> str:
 def pool_size(run: RunRecord) -> int:
     """The most pool workers alive at one time. A pool replaces a worker that
     ends (maxtasksperchild), so counting every worker ever started would
-    overstate its size; a worker ends at its own last event or when it was
-    joined, whichever came first."""
+    overstate its size. A worker lives from its first sign of life (its own
+    first event, or its parent recording the start) to its own end or its
+    join, whichever came first."""
     moments = []
     for p in run.pool_workers():
         own = [e["t"] for e in run.events if e["pid"] == p.pid]
