@@ -89,6 +89,8 @@ def test_worker_count(runs):
             observed=f"a pool of {size} worker processes" if size else "no pool worker process was created"
             + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
             hint=THREAD_POOL_HINT if used_thread_pool(run)
+            else "Those processes are not a Pool's workers: use multiprocessing.Pool(processes=processes)."
+            if not size and run.non_pool_children()
             else "Pass the `processes` argument on: multiprocessing.Pool(processes=processes).",
         )
 

@@ -287,6 +287,8 @@ def _failed_children(record: RunRecord) -> str:
     notes = []
     for p in record.children():
         code = p.exitcode if p.exitcode is not None else p.exitcode_self
+        if p.terminated:  # stopped by the student's own code (terminate(), a `with Pool` block): not a failure
+            continue
         if code not in (0, None):
             last = p.err.text.strip().splitlines()[-1:] if p.err.text.strip() else []
             notes.append(f"{p.label()} exited with code {code}" + (f": {last[0][:200]}" if last else ""))

@@ -1,5 +1,5 @@
 # task: q6
-# An explicit spawn context, kwargs instead of args, a tuple returned.
+# An explicit spawn context, and kwargs instead of args.
 import multiprocessing
 import os
 
