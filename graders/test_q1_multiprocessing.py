@@ -17,7 +17,8 @@ def the_child(run):
         isinstance(value, int) and not isinstance(value, bool),
         expected="child_pid() to return a PID (an int)",
         observed=f"it returned {shown(value)}",
-        hint="Return the number the child sent back.",
+        hint="The PID came back as text: convert it with int() before returning it." if isinstance(value, str)
+        else "Return the number the child sent back.",
     )
     expect(
         value != run.main_pid,

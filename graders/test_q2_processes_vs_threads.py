@@ -96,6 +96,15 @@ def thread_incremented(run):
         else f"{len(threads)} thread(s) ran, but none added 1 to COUNTER and finished before the function returned",
         hint="Create threading.Thread(target=increment), start it and join it.",
     )
+    joined = {(e["thread"], e["pid"]) for e in run.events
+              if e["e"] == "thread_join" and (e["t"], e["n"]) < (end["t"], end["n"])}
+    expect(
+        any((s["thread"], s["pid"]) in joined for s in good),
+        expected="counter_after_thread() to join the thread before it returns",
+        observed="it returned without calling join() on the thread (the thread happened to be done already)",
+        hint="Call .join() on the Thread before you read COUNTER: without it, COUNTER may be read before "
+        "the thread ran.",
+    )
     expect(
         not run.children(),
         expected="counter_after_thread() to use a thread, not a process",

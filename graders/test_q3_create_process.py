@@ -39,8 +39,9 @@ def child_printed(run):
         observed=f"it printed {child.out.text.strip()!r}" if child.out.text.strip()
         else f"it printed nothing on standard output, and {child.err.text.strip()!r} on standard error"
         if LINE in child.err.text else "it printed nothing",
-        hint=f"my_process_func should do print({LINE!r}) (to standard output, the default), "
-        "and the child should end normally: os._exit() throws away output not yet flushed.",
+        hint=f"Print exactly {LINE!r}: capital C, the full stop, nothing else on the line."
+        if child.out.text.strip() else f"my_process_func should do print({LINE!r}) (to standard output, the "
+        "default), and the child should end normally: os._exit() throws away output not yet flushed.",
     )
 
 

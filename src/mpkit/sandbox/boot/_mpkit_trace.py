@@ -272,7 +272,13 @@ def _patch_print():
 
 
 def _patch_threads():
-    inner = threading.Thread._bootstrap_inner
+    inner, join = threading.Thread._bootstrap_inner, threading.Thread.join
+
+    def traced_join(self, timeout=None):
+        join(self, timeout)
+        if not self.is_alive() and self.native_id is not None and not getattr(self, "_mpkit_joined", False):
+            self._mpkit_joined = True
+            emit("thread_join", thread=self.native_id)
 
     def traced_inner(self):
         tid = threading.get_native_id()
@@ -284,6 +290,7 @@ def _patch_threads():
             emit("thread_end", thread=tid, target=target, globals=snapshot_globals())
 
     threading.Thread._bootstrap_inner = traced_inner
+    threading.Thread.join = traced_join
 
 
 # Student functions to watch: "module:func,func". Each call records the pid
