@@ -272,13 +272,25 @@ def _patch_print():
 
 
 def _patch_threads():
-    inner, join = threading.Thread._bootstrap_inner, threading.Thread.join
+    inner, join, is_alive = threading.Thread._bootstrap_inner, threading.Thread.join, threading.Thread.is_alive
+
+    def ended_seen(self):
+        # join(), or is_alive() polled until False: either way the caller waited
+        # for the thread to end. Recorded once.
+        if self.native_id is not None and not getattr(self, "_mpkit_joined", False):
+            self._mpkit_joined = True
+            emit("thread_join", thread=self.native_id)
 
     def traced_join(self, timeout=None):
         join(self, timeout)
-        if not self.is_alive() and self.native_id is not None and not getattr(self, "_mpkit_joined", False):
-            self._mpkit_joined = True
-            emit("thread_join", thread=self.native_id)
+        if not is_alive(self):
+            ended_seen(self)
+
+    def traced_is_alive(self):
+        alive = is_alive(self)
+        if not alive and self._started.is_set():
+            ended_seen(self)
+        return alive
 
     def traced_inner(self):
         tid = threading.get_native_id()
@@ -291,6 +303,7 @@ def _patch_threads():
 
     threading.Thread._bootstrap_inner = traced_inner
     threading.Thread.join = traced_join
+    threading.Thread.is_alive = traced_is_alive
 
 
 # Student functions to watch: "module:func,func". Each call records the pid
