@@ -26,7 +26,7 @@ def the_child(run):
         observed=f"{value} is the PID of the parent process (the one that called child_pid())",
         hint="os.getpid() must be called inside the child, in the process's target function, and the child "
         "started with .start(): calling .run() (or the function itself) runs it in this process."
-        if run.children() else "No child process was started: create a multiprocessing.Process and call its "
+        if children else "No child process was started: create a multiprocessing.Process and call its "
         ".start() (not .run(), which runs the target in this process).",
     )
     child = next((p for p in children if p.pid == value), None)

@@ -3,7 +3,7 @@
 `func` is one of the kit's probe functions: each call records which process
 ran it, so the grader sees where the work really happened.
 """
-from mpkit.grading import (THREAD_POOL_HINT, RunSpec, check, describe_children, expect, fail, no_leftovers, pool_size,
+from mpkit.grading import (THREAD_POOL_HINT, RunSpec, check, describe_pool, expect, fail, no_leftovers, pool_size,
                            probe, quiz_answered, quiz_correct, returned_value, shown, under_spawn, used_thread_pool)
 
 TASK = "q4"
@@ -86,8 +86,7 @@ def test_worker_count(runs):
         expect(
             size == wanted,
             expected=f"{CALLED[name]} to create a pool of exactly {wanted} worker processes",
-            observed=f"a pool of {size} worker processes" if size else "no pool worker process was created"
-            + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
+            observed=describe_pool(run, size),
             hint=THREAD_POOL_HINT if used_thread_pool(run)
             else "Those processes are not a Pool's workers: use multiprocessing.Pool(processes=processes)."
             if not size and run.non_pool_children()

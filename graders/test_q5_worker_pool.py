@@ -1,8 +1,8 @@
 """Grader for Q5: square_all squares with a Pool of 4 workers running worker_function."""
 import re
 
-from mpkit.grading import (CPU_COUNT, RunSpec, check, describe_children, expect, fail, no_leftovers, pool_size, returned_value,
-                           shown, under_spawn)
+from mpkit.grading import (CPU_COUNT, RunSpec, check, describe_pool, expect, fail, no_leftovers, pool_size,
+                           returned_value, shown, under_spawn)
 
 TASK = "q5"
 NUMBERS = [1, 2, 3, 4, 5]
@@ -46,8 +46,7 @@ def test_pool_of_four(runs):
     run = runs.returned("call")
     size = pool_size(run)
     expect(size == 4, expected="a pool of exactly 4 worker processes",
-           observed=f"a pool of {size} worker processes" if size else "no pool worker process was created"
-           + (f" (other processes: {describe_children(run.non_pool_children())})" if run.non_pool_children() else ""),
+           observed=describe_pool(run, size),
            hint="Create it with multiprocessing.Pool(processes=4) (or Pool(4)). Pool() without a number makes one "
            f"worker per CPU, which differs from machine to machine (graded code sees {CPU_COUNT} CPUs).")
 

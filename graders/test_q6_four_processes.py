@@ -23,13 +23,15 @@ RUNS = {
 
 def four(run):
     children = run.non_pool_children()
-    others = run.pool_workers() or [p for p in run.all_processes() if not p.is_mp_process]
-    expect(len(children) == 4, expected="exactly four child processes",
-           observed=describe_children(children) if children
-           else f"no multiprocessing.Process was started ({describe_children(others)} ran instead: "
-           f"{'workers of a Pool' if run.pool_workers() else 'made with os.fork()'})" if others
-           else "no child process was started",
-           hint=import_hint(run, "Create one multiprocessing.Process for each number 1 to 4."))
+    if len(children) != 4:
+        workers = run.pool_workers()
+        others = workers or [p for p in run.all_processes() if not p.is_mp_process]
+        fail(expected="exactly four child processes",
+             observed=describe_children(children) if children
+             else f"no multiprocessing.Process was started ({describe_children(others)} ran instead: "
+             f"{'workers of a Pool' if workers else 'made with os.fork()'})" if others
+             else "no child process was started",
+             hint=import_hint(run, "Create one multiprocessing.Process for each number 1 to 4."))
     pids = {p.pid for p in children}
     expect(len(pids) == 4 and run.main_pid not in pids, expected="four distinct child PIDs",
            observed=f"PIDs {sorted(pids)}", hint="Start four separate Process objects.")

@@ -20,7 +20,7 @@ __all__ = [
     "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
     "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "last_error", "started_at_import",
-    "import_hint", "pool_size", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT",
+    "import_hint", "pool_size", "describe_pool", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT",
 ]
 
 
@@ -89,16 +89,22 @@ def pool_size(run: RunRecord) -> int:
     overstate its size. A worker lives from its first sign of life (its own
     first event, or its parent recording the start) to its own end or its
     join, whichever came first."""
+    workers = {p.pid: p for p in run.pool_workers()}
+    first, own_end = {}, {}
+    for e in run.events:  # in time order
+        if e["pid"] in workers:
+            first.setdefault(e["pid"], e["t"])
+            if e["e"] == "proc_end":
+                own_end.setdefault(e["pid"], e["t"])
     moments = []
-    for p in run.pool_workers():
-        own = [e["t"] for e in run.events if e["pid"] == p.pid]
+    for pid, p in workers.items():
         # A worker may run before its parent records the start: take the earlier.
-        start = min(own + ([p.start_seq[0]] if p.start_seq else []), default=None)
-        if start is None:
+        starts = [t for t in (first.get(pid), p.start_seq[0] if p.start_seq else None) if t is not None]
+        if not starts:
             continue
+        start = min(starts)
         moments.append((start, 1))
-        ended = [e["t"] for e in run.events if e["pid"] == p.pid and e["e"] == "proc_end"]
-        ended += [t for _, code, t, _ in p.joins if code is not None]
+        ended = [t for _, code, t, _ in p.joins if code is not None] + ([own_end[pid]] if pid in own_end else [])
         if ended:
             moments.append((max(min(ended), start), -1))
     moments.sort()  # at the same moment an end (-1) comes before a start (+1)
@@ -107,6 +113,13 @@ def pool_size(run: RunRecord) -> int:
         alive += step
         peak = max(peak, alive)
     return peak
+
+
+def describe_pool(run: RunRecord, size: int) -> str:
+    """What a check saw of a run's pool of `size` (see pool_size)."""
+    said = f"a pool of {size} worker processes" if size else "no pool worker process was created"
+    others = run.non_pool_children()
+    return said + (f" (other processes: {describe_children(others)})" if others else "")
 
 
 def used_thread_pool(run: RunRecord) -> bool:
