@@ -91,6 +91,25 @@ def submission(tmp_path):
     return build
 
 
+def run_processes_with(name: str, value: str) -> list:
+    """Living processes of sandboxed runs, anywhere on the machine, whose
+    environment has name=value: [(pid, cmdline)]. A run's processes all carry
+    MPKIT_RUN_TOKEN (the launcher that forks them does not)."""
+    import psutil
+
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                continue
+            env = proc.environ()
+            if "MPKIT_RUN_TOKEN" in env and env.get(name) == value:
+                found.append((proc.pid, proc.cmdline()))
+        except psutil.Error:
+            continue
+    return found
+
+
 @pytest.fixture(scope="session", autouse=True)
 def no_process_left_behind():
     """After the whole session, no process started by a sandboxed run is alive.
@@ -103,16 +122,5 @@ def no_process_left_behind():
     mark = uuid.uuid4().hex
     os.environ["KIT_TEST_SESSION"] = mark
     yield
-    import psutil
-
-    me = os.getpid()
-    leftovers = []
-    for proc in psutil.process_iter():
-        try:
-            if proc.pid != me and proc.status() != psutil.STATUS_ZOMBIE:
-                env = proc.environ()
-                if "MPKIT_RUN_TOKEN" in env and env.get("KIT_TEST_SESSION") == mark:
-                    leftovers.append((proc.pid, proc.cmdline()))
-        except psutil.Error:
-            continue
+    leftovers = run_processes_with("KIT_TEST_SESSION", mark)
     assert not leftovers, f"processes of sandboxed runs still alive: {leftovers}"

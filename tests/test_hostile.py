@@ -19,10 +19,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
 import pytest
 import yaml
-from conftest import KIT, copy_kit, make_submission, mpkit, run_graders, statuses
+from conftest import KIT, copy_kit, make_submission, mpkit, run_graders, run_processes_with, statuses
 
 from mpkit.manifest import load_manifest
 
@@ -129,18 +128,6 @@ def fingerprint(*folders: Path) -> dict:
     return found
 
 
-def processes_marked(mark: str) -> list:
-    """Living processes anywhere on the machine started by a grading of this test."""
-    alive = []
-    for proc in psutil.process_iter():
-        try:
-            if proc.status() != psutil.STATUS_ZOMBIE and proc.environ().get(MARK) == mark:
-                alive.append((proc.pid, proc.cmdline()))
-        except psutil.Error:
-            continue
-    return alive
-
-
 def scorecard_scores(stdout: str) -> dict:
     """{"q3": 2.0, ...} from the scorecard `pytest graders/` prints."""
     found = {}
@@ -188,11 +175,11 @@ def grade_both_ways(submission: Path, kit: Path, out: Path, monkeypatch) -> tupl
     started = time.monotonic()
     student = run_graders(submission, kit)
     student_time = time.monotonic() - started
-    student_alive = processes_marked(mark)
+    student_alive = run_processes_with(MARK, mark)
     started = time.monotonic()
     done = mpkit("--kit", kit, "grade", submission, "--out", out, cwd=kit)
     instructor_time = time.monotonic() - started
-    instructor_alive = processes_marked(mark)
+    instructor_alive = run_processes_with(MARK, mark)
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(out.read_text())
     return student, student_time, student_alive, results, instructor_time, instructor_alive
@@ -269,10 +256,13 @@ def test_grading_is_deterministic(tmp_path):
                 continue
             done = mpkit("--kit", kit, "grade", submission, cwd=kit)
             assert done.returncode == 0, done.stderr[-3000:]
-            got = statuses(json.loads(done.stdout))
+            results = json.loads(done.stdout)
+            got = statuses(results)
             if name not in first:
                 first[name] = got
                 continue
             changed = {k: (first[name][k], v) for k, v in got.items() if first[name].get(k) != v}
-            assert not changed, f"{name}, grading {round_ + 1}: (before, now) {changed}"
+            said = [t["output"][:500] for t in results["tests"]
+                    if f"{t['extra_data']['task']}.{t['extra_data']['check']}" in changed][:3]
+            assert not changed, f"{name}, grading {round_ + 1}: (before, now) {changed}; said: {said}"
     assert all(v == "passed" for v in first["solutions"].values())

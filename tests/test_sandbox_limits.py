@@ -7,8 +7,8 @@ import textwrap
 import time
 from pathlib import Path
 
-import psutil
 import pytest
+from conftest import run_processes_with
 
 from mpkit.sandbox.record import RunRecord, load
 from mpkit.sandbox.runner import Limits, RunSpec, is_root, platform_notes, run
@@ -20,17 +20,6 @@ def task(tmp_path: Path, source: str, name: str = "task.py") -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(source), encoding="utf-8")
     return path
-
-
-def alive_with(mark: str) -> list:
-    found = []
-    for proc in psutil.process_iter():
-        try:
-            if proc.status() != psutil.STATUS_ZOMBIE and proc.environ().get(MARK) == mark:
-                found.append(proc.pid)
-        except psutil.Error:
-            continue
-    return found
 
 
 def test_fork_bomb_is_stopped_by_the_process_count_even_as_root(tmp_path, monkeypatch):
@@ -55,7 +44,7 @@ def test_fork_bomb_is_stopped_by_the_process_count_even_as_root(tmp_path, monkey
     # Each process checks the count before it forks, so processes that check
     # at the same moment can each add one more: at most twice the cap.
     assert len(record.procs) <= 2 * 16
-    assert alive_with(str(tmp_path)) == []
+    assert run_processes_with(MARK, str(tmp_path)) == []
 
 
 def test_spawned_processes_count_too(tmp_path):

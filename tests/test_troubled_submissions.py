@@ -8,9 +8,8 @@ import sys
 import time
 import uuid
 
-import psutil
 import pytest
-from conftest import KIT, copy_kit, make_submission, statuses
+from conftest import KIT, copy_kit, make_submission, run_processes_with, statuses
 
 from mpkit.manifest import load_manifest
 
@@ -82,18 +81,6 @@ TROUBLE = {
 MARK = "TROUBLED_SUBMISSION_TEST"  # not MPKIT_*: the runner drops those
 
 
-def marked_processes(mark: str) -> list:
-    """Processes of our sandboxed runs that are alive (not zombies) right now."""
-    found = []
-    for proc in psutil.process_iter():
-        try:
-            if proc.status() != psutil.STATUS_ZOMBIE and proc.environ().get(MARK) == mark:
-                found.append((proc.pid, proc.cmdline()))
-        except psutil.Error:
-            continue
-    return found
-
-
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("troubled")
@@ -109,7 +96,7 @@ def graded(tmp_path_factory):
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     said = {f"{t['extra_data']['task']}.{t['extra_data']['check']}": t["output"] for t in results["tests"]}
-    return {"results": results, "said": said, "took": took, "kit": kit, "alive_after": marked_processes(mark)}
+    return {"results": results, "said": said, "took": took, "kit": kit, "alive_after": run_processes_with(MARK, mark)}
 
 
 def test_only_the_troubled_checks_fail(graded):

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import launcher as launchers
 from . import reaper
 from .record import RunRecord, load, read_raw_streams, remove_tree
 
@@ -251,15 +252,44 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
 
 
 def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env: dict, limits: Limits) -> None:
+    started = time.monotonic()
+    record.started_ns = time.monotonic_ns()  # same clock as the recorder's event times
+    proc = _start(spec_path, run_dir, env)
+    record.main_pid = proc.pid
+    record.exit_code = _watch(proc, record, run_dir, limits, started)
+    record.duration = time.monotonic() - started
+    still_running = record.exit_code is None
+    if still_running:  # stopped for time or a limit: freeze the whole tree, then kill it
+        reaper.kill_tree(proc.pid)
+    # Whatever is still running now outlived the run: note it, stop it.
+    survivors = reaper.find(token, exclude={proc.pid})
+    record.leftovers = sorted(p.pid for p in survivors)
+    if survivors or still_running:
+        reaper.sweep(token, proc.pid if os.name == "posix" else None)
+    elif os.name == "posix":  # nothing of the run is alive to start more: one look was enough
+        reaper.kill_group(proc.pid)
+    if still_running:
+        proc.kill()
+        record.exit_code = proc.wait()
+    record.limit_hit = record.limit_hit or _limit_hit(run_dir, limits)
+    record.ended_ns = time.monotonic_ns()
+
+
+def _start(spec_path: Path, run_dir: Path, env: dict):
+    """The run's main process, in a session of its own: forked by the launcher
+    where it works (Linux), else a fresh interpreter."""
+    launcher = launchers.get(env, HARNESS)
+    if launcher is not None:
+        proc = launcher.start(spec_path, env, run_dir / "work", run_dir / "stdout", run_dir / "stderr")
+        if proc is not None:
+            return proc
     popen_kwargs: dict = {}
     if os.name == "posix":
         popen_kwargs["start_new_session"] = True
     else:  # pragma: no cover - Windows
         popen_kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-    started = time.monotonic()
-    record.started_ns = time.monotonic_ns()  # same clock as the recorder's event times
     with open(run_dir / "stdout", "wb") as out, open(run_dir / "stderr", "wb") as err:
-        proc = subprocess.Popen(
+        return subprocess.Popen(
             [sys.executable, str(HARNESS), str(spec_path)],
             cwd=run_dir / "work",
             env=env,
@@ -268,24 +298,6 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
             stderr=err,
             **popen_kwargs,
         )
-        record.main_pid = proc.pid
-        record.exit_code = _watch(proc, record, run_dir, limits, started)
-        record.duration = time.monotonic() - started
-        still_running = record.exit_code is None
-        if still_running:  # stopped for time or a limit: freeze the whole tree, then kill it
-            reaper.kill_tree(proc.pid)
-        # Whatever is still running now outlived the run: note it, stop it.
-        survivors = reaper.find(token, exclude={proc.pid})
-        record.leftovers = sorted(p.pid for p in survivors)
-        if survivors or still_running:
-            reaper.sweep(token, proc.pid if os.name == "posix" else None)
-        elif os.name == "posix":  # nothing of the run is alive to start more: one look was enough
-            reaper.kill_group(proc.pid)
-        if still_running:
-            proc.kill()
-            record.exit_code = proc.wait()
-        record.limit_hit = record.limit_hit or _limit_hit(run_dir, limits)
-        record.ended_ns = time.monotonic_ns()
 
 
 def _watch(proc: subprocess.Popen, record: RunRecord, run_dir: Path, limits: Limits, started: float):

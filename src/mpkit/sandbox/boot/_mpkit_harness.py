@@ -1,4 +1,6 @@
-"""The main program of a sandboxed run: `python _mpkit_harness.py SPEC.json`.
+"""The main program of a sandboxed run: `python _mpkit_harness.py SPEC.json`,
+or a process forked by the launcher (`_mpkit_harness.py --serve FD`, Linux),
+which becomes the same thing.
 
 It imports the student's module (or runs it as a program) in a fresh
 interpreter under the start method the grader chose, calls the function the
@@ -322,4 +324,8 @@ def _end(trace):
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--serve":  # the launcher (Linux): returns in each run it forks
+        import _mpkit_launcher
+
+        _mpkit_launcher.serve(int(sys.argv[2]))
     main(sys.argv[1])

@@ -1,0 +1,171 @@
+"""The launcher forks each run's main process from a pre-started interpreter
+(Linux). A run started that way must be indistinguishable, to the student's
+code and to the grader, from one started as a fresh interpreter."""
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from conftest import run_processes_with
+
+from mpkit.sandbox import launcher
+from mpkit.sandbox.runner import Limits, RunSpec, run
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the launcher is Linux only")
+
+LOOK_AROUND = """
+    import multiprocessing, os, signal
+
+    def environ_of(pid):
+        with open(f"/proc/{pid}/environ", "rb") as f:
+            entries = f.read().split(b"\\0")
+        return sorted(e.split(b"=", 1)[0].decode() for e in entries if e.startswith(b"MPKIT_"))
+
+    def token_of(pid):
+        with open(f"/proc/{pid}/environ", "rb") as f:
+            entries = dict(e.split(b"=", 1) for e in f.read().split(b"\\0") if b"=" in e)
+        return entries.get(b"MPKIT_RUN_TOKEN", b"").decode()
+
+    def child(queue):
+        queue.put(token_of(os.getpid()))
+
+    def look():
+        fds = sorted(int(fd) for fd in os.listdir("/proc/self/fd"))  # before the queue's pipes
+        queue = multiprocessing.Queue()
+        p = multiprocessing.Process(target=child, args=(queue,))
+        p.start()
+        child_token = queue.get()
+        p.join()
+        try:
+            os.kill(os.getppid(), signal.SIGKILL)
+            parent = "signalled"
+        except PermissionError:
+            parent = "refused"
+        return {
+            "token": token_of(os.getpid()),
+            "child_token": child_token,
+            "env_token": os.environ["MPKIT_RUN_TOKEN"],
+            "run_dir_set": bool(os.environ.get("MPKIT_RUN_DIR")),
+            "session_leader": os.getsid(0) == os.getpid(),
+            "fds": fds,
+            "cwd": os.path.basename(os.getcwd()),
+            "parent": parent,
+            "authkey": bytes(multiprocessing.current_process().authkey).hex(),
+        }
+"""
+
+
+def task(tmp_path: Path, source: str) -> Path:
+    path = tmp_path / "task.py"
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return path
+
+
+def looked(record) -> dict:
+    value = record.first("call_end")["value"]
+    return {k: v for k, v in value["$dict"]} if isinstance(value, dict) else value
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_launched_run_carries_its_own_token_and_nothing_of_the_launcher(tmp_path, method):
+    record = run(RunSpec(function="look", start_method=method), task(tmp_path, LOOK_AROUND))
+    seen = looked(record)
+    assert record.exit_code == 0 and record.main.via == "exec"
+    # The reaper and the guard read the token from /proc: the one the run was given.
+    assert len(seen["token"]) == 32 and seen["token"] != "0" * 32
+    assert seen["token"] == seen["env_token"] == seen["child_token"]
+    assert seen["run_dir_set"] and seen["session_leader"] and seen["cwd"] == "work"
+    # stdin, stdout, stderr, the recorder's file and the one listing them: not the launcher's socket.
+    assert len(seen["fds"]) == 5 and seen["fds"][:3] == [0, 1, 2]
+    # The launcher is outside the run: the student's code may not signal it.
+    assert seen["parent"] == "refused"
+
+
+def test_each_launched_run_gets_its_own_token_and_authkey(tmp_path):
+    path = task(tmp_path, LOOK_AROUND)
+    first, second = (looked(run(RunSpec(function="look", start_method="fork"), path)) for _ in range(2))
+    assert first["token"] != second["token"]
+    assert first["authkey"] != second["authkey"]
+
+
+def test_the_launcher_is_not_taken_for_a_run(tmp_path):
+    run(RunSpec(function="look", start_method="fork"), task(tmp_path, LOOK_AROUND))
+    pids = [l.process.pid for l in launcher._launchers.values() if l.process.poll() is None]
+    assert pids
+    for pid in pids:
+        with open(f"/proc/{pid}/environ", "rb") as f:
+            environ = f.read()
+        assert b"MPKIT_RUN_TOKEN=" not in environ and b"MPKIT_NOT_A_RUN=" + b"0" * 32 in environ
+
+
+def test_a_fresh_interpreter_records_the_same_run(tmp_path, monkeypatch):
+    """MPKIT_LAUNCHER=0 (and any platform but Linux) starts a fresh interpreter:
+    the record must not depend on which way the run was started."""
+    path = task(tmp_path, LOOK_AROUND)
+    launched = run(RunSpec(function="look", start_method="fork"), path)
+    monkeypatch.setenv("MPKIT_LAUNCHER", "0")
+    assert launcher.get(dict(os.environ), Path("unused")) is None
+    fresh = run(RunSpec(function="look", start_method="fork"), path)
+    a, b = looked(launched), looked(fresh)
+    for key in ("run_dir_set", "session_leader", "cwd", "parent", "fds"):
+        assert a[key] == b[key], key
+    assert [e["e"] for e in launched.events if e["pid"] == launched.main_pid] == \
+        [e["e"] for e in fresh.events if e["pid"] == fresh.main_pid]
+    # sys.argv as the student's code sees it: the harness, then the run's spec.
+    assert [launched.main.argv[1], Path(launched.main.argv[2]).name] == [fresh.main.argv[1], "spec.json"]
+
+
+def test_exit_codes_and_time_limits_are_those_of_the_run(tmp_path):
+    path = task(tmp_path, """
+        import os, sys, time
+
+        if __name__ == "__main__":
+            sys.exit(int(os.environ.get("CODE", "3")))
+
+        def hang():
+            time.sleep(60)
+    """)
+    assert run(RunSpec(mode="program"), path).exit_code == 3
+    started = time.monotonic()
+    record = run(RunSpec(function="hang", start_method="fork"), path, Limits(time_limit=1))
+    assert record.timed_out and time.monotonic() - started < 10
+    assert record.exit_code == -9  # killed, as the launcher saw it end
+
+
+def test_runs_still_going_end_when_the_grader_goes(tmp_path):
+    """The launcher stops its runs when the grading process closes it (or dies)."""
+    path = task(tmp_path, """
+        import time
+
+        def nap():
+            time.sleep(60)
+    """)
+    env = {**os.environ, "LAUNCHER_TEST": str(tmp_path)}
+    own = launcher.Launcher(env, Path(launcher.__file__).with_name("boot") / "_mpkit_harness.py")
+    (tmp_path / "work").mkdir()
+    spec = tmp_path / "spec.json"
+    spec.write_text('{"mode": "call", "file": "%s", "module": "task", "function": "nap", "args": [], '
+                    '"kwargs": {}, "start_method": "fork", "limits": {}}' % path)
+    run_env = {**env, "MPKIT_RUN_TOKEN": "1" * 32, "MPKIT_RUN_DIR": str(tmp_path)}
+    (tmp_path / "rec").mkdir()
+    (tmp_path / "out").mkdir()
+    proc = own.start(spec, run_env, tmp_path / "work", tmp_path / "stdout", tmp_path / "stderr")
+    mark = ("LAUNCHER_TEST", str(tmp_path))
+
+    def running():
+        return [pid for pid, _ in run_processes_with(*mark)]
+
+    deadline = time.monotonic() + 10
+    while not running() and time.monotonic() < deadline:  # until it has written its token
+        time.sleep(0.01)
+    assert running() == [proc.pid]
+    own.close()
+    own.process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert running() == []
