@@ -1,6 +1,8 @@
 """Grader for Q1: child_pid() starts a child that sends back its own PID."""
-from mpkit.grading import (RunSpec, check, describe_children, expect, joined_by_main, no_leftovers,
-                           quiz_answered, quiz_correct, returned_value, shown, under_spawn)
+import signal
+
+from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, joined_by_main, last_error,
+                           no_leftovers, quiz_answered, quiz_correct, returned_value, shown, under_spawn)
 
 TASK = "q1"
 RUNS = {
@@ -36,6 +38,30 @@ def the_child(run):
         observed=f"it returned {value}, but the processes it started were: {describe_children(children)}",
         hint="Have the child put os.getpid() on a Queue (or send it through a Pipe) and return what you receive.",
     )
+    # The parent knows child.pid without the child sending anything: the PID
+    # must have travelled from the child to the parent (see _mpkit_trace).
+    end = run.first("call_end")
+    when = run.main.received_pids.get(value)
+    received = when is not None and when < (end["t"], end["n"])
+    expected = f"child_pid() to return the PID that {child.label()} sent back to the parent"
+    # What a parent reads from raw shared memory (RawValue, Value(lock=False),
+    # Array) cannot be seen: there, the child's writing it is enough.
+    expect(
+        received or not child.sent_own_pid or child.sent_via == "shared memory",
+        expected=expected,
+        observed=f"the child sent its PID, but child_pid() never received it: the {value} it returned came from "
+        "somewhere else, such as the Process object's .pid",
+        hint="Return what you receive: pid = queue.get() (or conn.recv()), then return pid.",
+    )
+    expect(
+        child.sent_own_pid,
+        expected=expected,
+        observed=f"it returned {value}, the PID of that process, but that process never sent its own PID"
+        + (": what child_pid() received came from elsewhere" if received else " to the parent"),
+        hint="The child must send os.getpid() itself, for example with queue.put(os.getpid()) in its target "
+        "function (or through a Pipe or a multiprocessing.Value); process.pid in the parent does not count, "
+        "since nothing was sent.",
+    )
     return child
 
 
@@ -53,6 +79,16 @@ def test_child_joined(runs):
         expected=f"child_pid() to call join() on {child.label()} before returning",
         observed="it returned without joining the child",
         hint="Call .join() on the Process after you received its PID.",
+    )
+    # Sending its PID is the child's whole job: a child that then crashed, or
+    # was killed, did not end well. A `with Pool` block terminates its workers.
+    code, error = child.exitcode, last_error(child.err.text)
+    why = " (child_pid() stopped it with terminate() or kill())" if child.terminated else f": {error}" if error else ""
+    expect(
+        code == 0 or (child.is_pool_worker and code == -signal.SIGTERM),
+        expected=f"{child.label()} to end normally (exit code 0) after sending its PID",
+        observed=f"it exited with code {code}{why}",
+        hint=exit_code_hint(code),
     )
 
 

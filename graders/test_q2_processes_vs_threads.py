@@ -79,22 +79,39 @@ def test_process_counter_unchanged(runs):
     parent_sees_zero(runs.returned("process"))
 
 
+EXECUTOR_THREAD = "concurrent.futures.thread._worker"
+
+
 def thread_incremented(run):
     end = run.first("call_end")
     threads = [e for e in run.thread_starts() if e["pid"] == run.main_pid]
-    finished = {(e["thread"], e["pid"]): e for e in run.events if e["e"] == "thread_end"}
-    good = []
-    for start in threads:
-        stop = finished.get((start["thread"], start["pid"]))
-        before, after = _counter(start.get("globals")), _counter((stop or {}).get("globals"))
-        if stop and isinstance(before, int) and after == before + 1 and (stop["t"], stop["n"]) < (end["t"], end["n"]):
-            good.append(start)
+    ends = {(e["thread"], e["pid"]): e for e in run.events if e["e"] == "thread_end"
+            and (e["t"], e["n"]) < (end["t"], end["n"])}  # threads finished when the function returned
+
+    def incremented(thread):
+        before, stop = _counter(thread.get("globals")), ends.get((thread["thread"], thread["pid"]))
+        return stop is not None and isinstance(before, int) and _counter(stop.get("globals")) == before + 1
+
+    good = [t for t in threads if incremented(t)]
+    running = [t for t in threads if (t["thread"], t["pid"]) not in ends]
+    executor = any(t.get("target") == EXECUTOR_THREAD for t in running)
+    if not threads:
+        observed = "no thread was started"
+    elif running:
+        observed = (f"{len(threads)} thread(s) ran, and {len(running)} of them had not finished when "
+                    "counter_after_thread() returned")
+        if executor:
+            observed += (": a ThreadPoolExecutor's worker thread keeps running, waiting for more work, until the "
+                         "executor is shut down")
+    else:
+        observed = f"{len(threads)} thread(s) ran and finished, but none of them added 1 to COUNTER"
     expect(
         bool(good),
         expected="a thread that runs increment and has finished when counter_after_thread() returns",
-        observed="no thread was started" if not threads
-        else f"{len(threads)} thread(s) ran, but none added 1 to COUNTER and finished before the function returned",
-        hint="Create threading.Thread(target=increment), start it and join it.",
+        observed=observed,
+        hint="Use `with ThreadPoolExecutor() as executor:` (its end waits for the thread), or call "
+        "executor.shutdown() before you read COUNTER." if executor
+        else "Create threading.Thread(target=increment), start it and join it.",
     )
     joined = {(e["thread"], e["pid"]) for e in run.events
               if e["e"] == "thread_join" and (e["t"], e["n"]) < (end["t"], end["n"])}

@@ -43,6 +43,13 @@ def child_printed(run):
         if child.out.text.strip() else f"my_process_func should do print({LINE!r}) (to standard output, the "
         "default), and the child should end normally: os._exit() throws away output not yet flushed.",
     )
+    times = lines.count(LINE)
+    expect(
+        times == 1,
+        expected=f"{child.label()} to print {LINE!r} once",
+        observed=f"it printed it {times} times",
+        hint="Call print once, in my_process_func, and have the child run my_process_func once.",
+    )
 
 
 @check("one_child")

@@ -3,8 +3,9 @@
 `func` is one of the kit's probe functions: each call records which process
 ran it, so the grader sees where the work really happened.
 """
-from mpkit.grading import (THREAD_POOL_HINT, RunSpec, check, describe_pool, expect, fail, no_leftovers, pool_size,
-                           probe, quiz_answered, quiz_correct, returned_value, shown, under_spawn, used_thread_pool)
+from mpkit.grading import (THREAD_POOL_HINT, RunSpec, check, describe_pool, expect, fail, no_leftovers, pool_shut_down,
+                           pool_size, probe, quiz_answered, quiz_correct, returned_value, shown, under_spawn,
+                           used_thread_pool)
 
 TASK = "q4"
 # The first item is slow (see square_slow_big): results taken in the order
@@ -121,6 +122,7 @@ def test_works_under_spawn(runs):
 
 @check("no_leftover_processes")
 def test_no_leftover_processes(runs):
+    pool_shut_down(runs)  # first: it says why, where what was left running is luck
     no_leftovers(runs, "two")
 
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import KIT, SOLUTIONS, mpkit
+from conftest import KIT, SOLUTIONS, grade, mpkit
 
 from mpkit.html_report import timeline_svg
 from mpkit.sandbox.runner import Limits, RunSpec, run
@@ -212,3 +212,15 @@ def test_public_only_shows_no_timeline_of_a_run_only_hidden_checks_read():
          str(SOLUTIONS), "--public-only", "--timeline"], cwd=KIT, capture_output=True, text=True, timeout=300)
     assert "call: calling square_all([1, 2, 3, 4, 5])" in done.stdout, done.stdout[-2000:]
     assert "other:" not in done.stdout and "[10, -3" not in done.stdout
+
+
+def test_a_file_that_does_not_import_gets_no_spawn_tip(tmp_path):
+    """`true` in ANSWERS: the file fails to import under every start method, so
+    works_under_spawn must not suggest a spawn-only cause; the quiz says what `true` is."""
+    source = (SOLUTIONS / "q1_multiprocessing.py").read_text()
+    assert source.count('"separate_memory": True,') == 1
+    (tmp_path / "q1_multiprocessing.py").write_text(source.replace('"separate_memory": True,', '"separate_memory": true,'))
+    said = {t["extra_data"]["check"]: t["output"] for t in grade(tmp_path)["tests"] if t["extra_data"]["task"] == "q1"}
+    assert "NameError: name 'true' is not defined" in said["works_under_spawn"]
+    assert "works under fork" not in said["works_under_spawn"]
+    assert "NameError" in said["quiz_separate_memory"] and "Think again" not in said["quiz_separate_memory"]

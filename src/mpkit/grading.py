@@ -11,7 +11,7 @@ import re
 import signal
 
 from .checks import CheckFailed, check, expect, fail, plural
-from .quiz import read_answers, unanswered
+from .quiz import problem, read_answers
 from .runs import TaskRuns
 from .sandbox.record import Proc, RunRecord
 from .sandbox.runner import CPU_COUNT, RunSpec, probe
@@ -21,6 +21,7 @@ __all__ = [
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
     "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "last_error", "started_at_import",
     "import_hint", "pool_size", "describe_pool", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT",
+    "pool_shut_down",
 ]
 
 
@@ -188,7 +189,9 @@ def under_spawn(runs: TaskRuns, assertion, name: str = "spawn") -> None:
     try:
         run = spawn_run(runs, name)
     except CheckFailed as exc:
-        if not exc.hint.startswith("Read the traceback"):
+        # The spawn tip is for a call that fails only under spawn; a file that
+        # does not import fails under every start method.
+        if not exc.hint.startswith("Read the traceback") or runs.get(name).first("import_error"):
             raise
         raise CheckFailed(exc.expected, exc.observed, exc.hint + " " + SPAWN_FRESH) from None
     try:
@@ -230,17 +233,53 @@ def no_leftovers(runs: TaskRuns, main: str = "call") -> None:
         )
 
 
+def pool_shut_down(runs: TaskRuns) -> None:
+    """In every call that started a Pool, the student's code shut it down
+    before returning (or raising): join() after close(), terminate(), or a
+    `with` block. A pool merely closed, or dropped, has workers that end on
+    their own or when the garbage collector gets to the Pool: when that
+    happens is luck, so it is judged by the calls, not by what was running."""
+    for name, spec in runs.specs.items():
+        try:
+            run = runs.get(name)
+        except CheckFailed:
+            continue
+        end = run.first("call_end") or run.first("call_error")
+        if end is None or not run.pool_workers():
+            continue
+        calls = {e["call"] for e in run.of_kind("pool")
+                 if e["pid"] == run.main_pid and (e["t"], e["n"]) < (end["t"], end["n"])}
+        if calls & {"join", "terminate"}:
+            continue
+        raised = end["e"] == "call_error"
+        did = f"{spec.function}() raised {end['error']['type']}" if raised else f"{spec.function}() returned"
+        left = [p.label() for p in run.pool_workers() if p.pid in run.leftovers]
+        fail(
+            expected=f"{spec.function}() to shut its pool down (close() then join(), or a `with` block) before it "
+            + ("lets the exception out" if raised else "returns"),
+            observed=f"when {runs.spec(name).describe()}, {did} without waiting for the pool's workers to end: it "
+            + ("called close() but never join()" if "close" in calls else "called neither join() nor terminate()")
+            + " on the Pool" + (f"; {', '.join(left)} {'was' if len(left) == 1 else 'were'} still running at the "
+                                "end and had to be stopped by the grader" if left else ""),
+            hint="When func raises, pool.map raises too and the lines after it are skipped: use `with Pool(...) "
+            "as pool:`, or call close() and join() in a `finally:` block." if raised else
+            "close() only says that no more work is coming; join() then waits until the workers have ended. "
+            "Use `with Pool(...) as pool:`, or call pool.close() and then pool.join().",
+        )
+
+
 def quiz_answered(task, task_file) -> None:
     answers = read_answers(task_file)
     keys = [q.key for q in task.quiz]
-    missing = unanswered(answers, keys)
+    problems = {k: problem(answers, k) for k in keys}
+    problems = {k: p for k, p in problems.items() if p}
     expect(
-        not missing,
+        not problems,
         expected="every statement in ANSWERS answered with True or False",
-        observed=f"not answered yet: {', '.join(missing)}",
-        hint="Replace each None in ANSWERS with True or False (no quotes).",
+        observed="; ".join(f"{k}: {observed}" for k, (observed, _) in problems.items()),
+        hint=" ".join(dict.fromkeys(hint for _, hint in problems.values())),  # each hint once
     )
-    extra = sorted(set(answers) - set(keys))
+    extra = sorted(set(answers) - set(keys), key=str)
     expect(
         not extra,
         expected=f"only the keys of the stub in ANSWERS ({', '.join(keys)})",
@@ -251,10 +290,15 @@ def quiz_answered(task, task_file) -> None:
 
 def quiz_correct(task, task_file, key: str) -> None:
     item = next(q for q in task.quiz if q.key == key)
-    answer = read_answers(task_file).get(key)
+    answers = read_answers(task_file)
+    wrong = problem(answers, key)
+    if wrong:  # not True or False: say what was written, not "think again"
+        fail(expected=f"True or False as the answer to: {item.statement}", observed=f"ANSWERS[{key!r}]: {wrong[0]}",
+             hint=wrong[1])
+    answer = answers[key]
     expect(
         answer is item.answer,
         expected=f"the right answer to: {item.statement}",
-        observed=f"ANSWERS[{key!r}] is {answer!r}" + ("" if isinstance(answer, bool) else " (not answered)"),
+        observed=f"ANSWERS[{key!r}] is {answer!r}",
         hint="Think again about this statement; the notes for this question explain it.",
     )

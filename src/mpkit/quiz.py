@@ -7,6 +7,7 @@ submission can compute or fake them at grading time.
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import CheckFailed
@@ -34,8 +35,8 @@ def read_literal(path: Path, name: str):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
         if any(isinstance(t, ast.Name) and t.id == name for t in targets) and node.value is not None:
             try:
-                value, found = _literal(node.value), True
-            except ValueError:
+                value, found = _literal(node.value, source), True
+            except (ValueError, TypeError):  # TypeError: an unhashable key
                 raise CheckFailed(
                     expected=f"{name} written out as a plain literal",
                     observed=f"{name} is computed (line {node.lineno}), so it cannot be read as your answer",
@@ -50,11 +51,30 @@ def read_literal(path: Path, name: str):
     return value
 
 
-def _literal(node: ast.expr):
-    """A literal, or `dict(key=literal, ...)`, the other way students write a dict."""
+@dataclass(frozen=True)
+class NotLiteral:
+    """A dict value that is not a plain literal (`true`, `yes`): its source text,
+    kept so that the quiz can say what was written instead of True or False."""
+
+    source: str
+
+
+def _literal(node: ast.expr, source: str):
+    """A literal, or `dict(key=literal, ...)`, the other way students write a
+    dict. A dict's values are read one by one: one that is not a literal
+    becomes NotLiteral, so the other answers can still be read."""
+
+    def value(v):
+        try:
+            return ast.literal_eval(v)
+        except ValueError:
+            return NotLiteral(ast.get_source_segment(source, v) or "?")
+
+    if isinstance(node, ast.Dict) and None not in node.keys:
+        return {ast.literal_eval(k): value(v) for k, v in zip(node.keys, node.values)}
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict"
             and not node.args and all(k.arg is not None for k in node.keywords)):
-        return {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+        return {k.arg: value(k.value) for k in node.keywords}
     return ast.literal_eval(node)
 
 
@@ -69,5 +89,29 @@ def read_answers(path: Path) -> dict:
     return answers
 
 
-def unanswered(answers: dict, keys) -> list[str]:
-    return [k for k in keys if not isinstance(answers.get(k), bool)]
+WRITE_BOOL = "Write True or False: a capital first letter, no quotes."
+
+
+def problem(answers: dict, key: str) -> tuple[str, str] | None:
+    """What is wrong with the answer to `key`, as (observed, hint); None when it is True or False."""
+    if key not in answers:
+        return f"{key!r} is missing from ANSWERS", "Keep every key of the stub in ANSWERS. " + WRITE_BOOL
+    value = answers[key]
+    if isinstance(value, bool):
+        return None
+    if value is None:
+        return "not answered yet (still None)", "Replace None with True or False (no quotes)."
+    if isinstance(value, str) and value.strip().capitalize() in ("True", "False"):
+        word = value.strip().capitalize()
+        return (f"you wrote the text {value!r} in quotes",
+                f"Write {word} without quotes: {value!r} is a piece of text, not the truth value {word}.")
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return f"you wrote the number {value!r}", "Write True or False, not 1 or 0."
+    if isinstance(value, NotLiteral):
+        if value.source.strip().capitalize() in ("True", "False"):
+            word = value.source.strip().capitalize()
+            return (f"you wrote {value.source}, a name Python does not know (it has True and False, with a capital "
+                    f"letter), so importing your file fails with NameError: name {value.source!r} is not defined",
+                    f"Write {word}, with a capital {word[0]}.")
+        return f"you wrote {value.source}, which is not True or False", WRITE_BOOL
+    return f"you wrote {value!r}, which is not True or False", WRITE_BOOL

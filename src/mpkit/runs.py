@@ -17,7 +17,7 @@ from pathlib import Path
 from .checks import CheckFailed
 from .manifest import Task
 from .sandbox.record import RunRecord
-from .sandbox.runner import Limits, RunSpec, available_start_methods, run
+from .sandbox.runner import Limits, RunSpec, available_start_methods, prepare, run
 
 
 def run_workers() -> int:
@@ -45,6 +45,10 @@ class Scheduler:
         self.primary = primary_start_method()
         self.hidden, self.readonly = _protected_folders(manifest, self.submission)
         self._pool = ThreadPoolExecutor(max_workers=workers or run_workers())
+        # Slow runs (mostly asleep on purpose) start at once, beside the others:
+        # queued behind them, they would be the last to end.
+        self._slow_pool = ThreadPoolExecutor(max_workers=2)
+        prepare()  # the launcher starts while the graders are collected
         self._futures: dict[tuple[str, str], Future] = {}
 
     def limits(self, task: Task) -> Limits:
@@ -65,9 +69,8 @@ class Scheduler:
         if key not in self._futures:
             path = self.task_file(task)
             if path.is_file():
-                self._futures[key] = self._pool.submit(
-                    run, self.resolve(spec), path, self.limits(task)
-                )
+                pool = self._slow_pool if spec.slow else self._pool
+                self._futures[key] = pool.submit(run, self.resolve(spec), path, self.limits(task))
             else:
                 missing: Future = Future()
                 missing.set_result(None)
@@ -75,15 +78,14 @@ class Scheduler:
         return self._futures[key]
 
     def start(self, task_runs) -> None:
-        """Start the runs of these tasks, slow ones first, so that the last to
-        finish is not one that spends its time waiting."""
-        pending = [(runs.task, name, spec) for runs in task_runs for name, spec in runs.specs.items()]
-        pending.sort(key=lambda p: not p[2].slow)
-        for task, name, spec in pending:
-            self.submit(task, name, spec)
+        """Start the runs of these tasks."""
+        for runs in task_runs:
+            for name, spec in runs.specs.items():
+                self.submit(runs.task, name, spec)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool in (self._slow_pool, self._pool):
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _protected_folders(manifest, submission: Path) -> tuple[tuple, tuple]:

@@ -52,6 +52,9 @@ class Proc:
     joins: list = field(default_factory=list)  # [(by_pid, exitcode, t, n)]
     join_calls: list = field(default_factory=list)  # [(by_pid, t, n)] the first join() call, done or not
     terminated: bool = False
+    sent_own_pid: bool = False  # it sent a message (or set a Value) holding its own PID
+    sent_via: str | None = None  # how, the first time: "message", "Value" or "shared memory"
+    received_pids: dict = field(default_factory=dict)  # {pid of a child: (t, n)} received from another process
     globals_at_boot: dict | None = None
     globals_at_end: dict | None = None
     out: Output = field(default_factory=Output)
@@ -259,6 +262,13 @@ def load(run_dir: Path, record: RunRecord) -> RunRecord:
             proc(e["child"]).join_calls.append((pid, e["t"], e["n"]))
         elif kind in ("terminate", "kill") and e.get("child") is not None:
             proc(e["child"]).terminated = True
+        elif kind == "pid_sent":
+            p = proc(pid)
+            p.sent_own_pid, p.sent_via = True, p.sent_via or e.get("via")
+        elif kind == "pid_received":
+            for child in e.get("pids") or []:
+                if isinstance(child, int):
+                    proc(pid).received_pids.setdefault(child, (e["t"], e["n"]))
         elif kind == "run_start" and record.main_pid is None:
             record.main_pid = pid
     record.procs = procs

@@ -52,7 +52,7 @@ class RunSpec:
     start_method: str | None = None
     watch_calls: tuple = ()  # student functions whose calls are recorded
     watch_globals: tuple = ()  # module globals snapshotted in each process
-    slow: bool = False  # takes long on purpose (a slow probe): started among the first
+    slow: bool = False  # takes long on purpose (a slow probe): started at once, beside the others
 
     def describe(self) -> str:
         if self.mode == "program":
@@ -173,13 +173,21 @@ def _environ_copy() -> dict:
             continue
 
 
-def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: Limits) -> dict:
+def _base_environment() -> dict:
+    """What every run's environment starts from: the grader's, cleaned."""
     env = {k: v for k, v in _environ_copy().items() if k not in _DROPPED_ENV and not k.startswith("MPKIT_")}
     env.update(
         PYTHONPATH=str(BOOT_DIR),
         PYTHONDONTWRITEBYTECODE="1",
         PYTHONHASHSEED="0",
         PYTHONIOENCODING="utf-8",
+    )
+    return env
+
+
+def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: Limits) -> dict:
+    env = _base_environment()
+    env.update(
         MPKIT_RUN_DIR=str(run_dir),
         MPKIT_RUN_TOKEN=token,
         MPKIT_CPU_COUNT=str(CPU_COUNT),
@@ -213,6 +221,14 @@ def _compile_boot() -> None:
             py_compile.compile(str(source), doraise=True)
         except (OSError, py_compile.PyCompileError):
             return  # a read-only install: the runs compile them, only slower
+
+
+def prepare() -> None:
+    """Get ready for runs about to come, in the background where it can: the
+    boot modules' bytecode, the launcher's start-up. Optional: the first run
+    does what was not done."""
+    _compile_boot()
+    launchers.get(_base_environment(), HARNESS)
 
 
 def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunRecord:

@@ -10,7 +10,6 @@ whether anything is right: the grader does that from the record.
 import json
 import os
 import sys
-import traceback
 
 
 def _set_default_start_method(method):
@@ -30,6 +29,8 @@ def _set_default_start_method(method):
 
 
 def _error_info(exc, student_file):
+    import traceback  # here, not at the top: every spawn child imports this file again
+
     frames = traceback.extract_tb(exc.__traceback__)
     line = None
     for frame in frames:

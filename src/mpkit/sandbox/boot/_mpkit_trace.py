@@ -9,9 +9,11 @@ Everything here is standard library only and keeps its own references to the
 functions it relies on (os.getpid, json.dumps, ...), so a submission that
 monkeypatches them cannot change what is recorded.
 """
+import functools
 import itertools
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -29,7 +31,10 @@ _dumps = json.dumps
 _join_path = os.path.join
 
 RUN_DIR = os.environ.get("MPKIT_RUN_DIR", "")
-_state = {"fd": None, "pid": None, "seq": itertools.count(), "prints": 0}
+# children: pids of the processes this one started; sent, received: the PIDs
+# recorded as passed between processes (see _patch_channels).
+_state = {"fd": None, "pid": None, "seq": itertools.count(), "prints": 0, "children": set(), "sent": False,
+          "received": set()}
 PRINTS_RECORDED = 20  # per process: enough to show when it printed, cheap for a print loop
 _installed = False
 
@@ -57,6 +62,7 @@ def _start_record(via):
     _state["pid"] = pid
     _state["seq"] = itertools.count()
     _state["prints"] = 0
+    _state["children"], _state["sent"], _state["received"] = set(), False, set()
     old = _state["fd"]
     name, _state["fd"] = _exclusive("rec", pid, ".jsonl")
     if old is not None:
@@ -171,6 +177,7 @@ def _patch_processes():
         target = _target_of(self, base)  # start() deletes self._target
         start(self)
         self._mpkit_pid = self.pid  # still known after the student's close()
+        _state["children"].add(self.pid)
         emit(
             "proc_start",
             child=self.pid,
@@ -228,6 +235,7 @@ def _patch_processes():
             globals=snapshot_globals(),
         )
         code = bootstrap(self, *args, **kwargs)
+        _scan_shared()
         emit("proc_end", exitcode=code, globals=snapshot_globals())
         return code
 
@@ -250,10 +258,166 @@ def _patch_processes():
         base.kill = traced_kill
 
 
+# -- PIDs passed between processes --------------------------------------------
+# A task may ask a child to send its PID back: the record must show that it
+# did, not merely that the parent returned a child's PID (process.pid is
+# known to the parent without any sending). Two events, each written once:
+# "pid_sent" when a process sends a message holding its own PID,
+# "pid_received" when a process receives one holding the PID of a process it
+# started. The messages are multiprocessing's pickled ones (Pipe, Queue,
+# SimpleQueue, Manager proxies, Pool and executor results all go through
+# ForkingPickler) and the value of a multiprocessing.Value.
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbers(value):
+    """The ints in a small message: an int, the digits of a short text, or these
+    inside small tuples, lists, dicts and plain objects (an executor sends its
+    result as an object). Bounded, so a big message costs next to nothing."""
+    found, todo, budget = set(), [(value, 0)], 64
+    while todo and budget:
+        value, depth = todo.pop()
+        budget -= 1
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            found.add(value)
+        elif isinstance(value, str):
+            if len(value) <= 200:
+                found.update(map(int, _DIGITS.findall(value)))
+        elif depth < 3:
+            items = value
+            if not isinstance(value, (tuple, list, dict)):
+                try:
+                    items = object.__getattribute__(value, "__dict__")
+                except Exception:  # no __dict__: slots, builtins
+                    continue
+            if isinstance(items, dict):
+                items = [*items, *items.values()] if len(items) <= 32 else ()
+            if len(items) <= 32:
+                todo.extend((item, depth + 1) for item in items)
+    return found
+
+
+def _sending(value, via):
+    try:  # the recorder must never break the student's send (a value's odd __class__, ...)
+        if not _state["sent"] and _state["pid"] in _numbers(value):
+            _state["sent"] = True
+            emit("pid_sent", via=via)
+    except Exception:
+        pass
+
+
+def _receiving(value, via):
+    try:
+        new = (_state["children"] & _numbers(value)) - _state["received"] if _state["children"] else None
+        if new:
+            _state["received"] |= new
+            emit("pid_received", pids=sorted(new), via=via)
+    except Exception:
+        pass
+
+
+def _patch_channels():
+    from multiprocessing.reduction import ForkingPickler
+
+    dumps, loads = ForkingPickler.__dict__["dumps"].__func__, ForkingPickler.loads
+
+    def traced_dumps(cls, obj, protocol=None):
+        data = dumps(cls, obj, protocol)
+        _sending(obj, "message")
+        return data
+
+    def traced_loads(data, *args, **kwargs):
+        obj = loads(data, *args, **kwargs)
+        _receiving(obj, "message")
+        return obj
+
+    ForkingPickler.dumps = classmethod(traced_dumps)
+    ForkingPickler.loads = staticmethod(traced_loads)
+    # sharedctypes imports ctypes (10 ms): patched only in processes that use it.
+    _after_import("multiprocessing.sharedctypes", _patch_shared_value)
+
+
+def _patch_shared_value(sharedctypes):
+    """multiprocessing.Value(...).value, read and written."""
+    cls = sharedctypes.Synchronized
+    if getattr(cls, "_mpkit_traced", False):
+        return
+    value = cls.value
+
+    def get(self):
+        got = value.fget(self)
+        _receiving(got, "Value")
+        return got
+
+    def set_(self, new):
+        value.fset(self, new)
+        _sending(new, "Value")
+
+    cls.value = property(get, set_, doc=value.__doc__)
+    cls._mpkit_traced = True
+    # Raw shared objects (RawValue, RawArray, Value(lock=False), and the raw
+    # object under an Array): their writes cannot be seen, so a child looks
+    # at them when it ends (_scan_shared). They are made by _new_value, or
+    # rebuilt from a pickle by rebuild_ctype in a spawned child.
+    new_value, rebuild_ctype = sharedctypes._new_value, sharedctypes.rebuild_ctype
+
+    def traced_new_value(type_):
+        return _keep_shared(new_value(type_))
+
+    @functools.wraps(rebuild_ctype)  # pickled by name: it must stay multiprocessing.sharedctypes.rebuild_ctype
+    def traced_rebuild_ctype(*args):
+        return _keep_shared(rebuild_ctype(*args))
+
+    sharedctypes._new_value = traced_new_value
+    sharedctypes.rebuild_ctype = traced_rebuild_ctype
+
+
+_shared = []  # raw shared ctypes objects this process made or received (the first 32)
+
+
+def _keep_shared(obj):
+    if len(_shared) < 32:
+        _shared.append(obj)
+    return obj
+
+
+def _scan_shared():
+    """At the end of a child: did it leave its own PID in shared memory?"""
+    for obj in _shared:
+        try:
+            values = [obj.value] if hasattr(obj, "value") else list(obj[:64])
+        except Exception:  # a structure, a closed heap: not a place for a PID
+            continue
+        _sending(values, "shared memory")
+
+
+def _patch_pool(pool):
+    """Record a Pool's close(), join() and terminate() (a `with` block calls
+    terminate()): a pool the student shut down differs from one left to end
+    by itself or to the garbage collector, which looks the same afterwards."""
+    cls = pool.Pool
+    if getattr(cls, "_mpkit_traced", False):
+        return
+    for name in ("close", "join", "terminate"):
+
+        def make(name=name, method=getattr(cls, name)):
+            def traced(self, *args, **kwargs):
+                result = method(self, *args, **kwargs)
+                emit("pool", call=name)
+                return result
+
+            return traced
+
+        setattr(cls, name, make())
+    cls._mpkit_traced = True
+
+
 def _patch_print():
     """Record when a process prints to stdout or stderr (for the feedback's timeline)."""
     import builtins
-    import functools
 
     original = builtins.print
 
@@ -314,7 +478,6 @@ def _watch_spec():
 
 
 def wrap_functions(module, names):
-    import functools
 
     for name in names:
         func = getattr(module, name, None)
@@ -339,14 +502,14 @@ def wrap_functions(module, names):
         setattr(module, name, make())
 
 
-class _WatchFinder:
-    """Wraps the watched functions right after their module is imported."""
+class _AfterImport:
+    """Calls then(module) right after the module `name` is imported."""
 
-    def __init__(self, module, names):
-        self.module, self.names = module, names
+    def __init__(self, name, then):
+        self.name, self.then = name, then
 
     def find_spec(self, fullname, path=None, target=None):
-        if fullname != self.module:
+        if fullname != self.name:
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
@@ -360,14 +523,22 @@ class _WatchFinder:
         exec_module = getattr(loader, "exec_module", None)
         if exec_module is None:
             return spec
-        names = self.names
+        then = self.then
 
         def traced_exec(module):
             exec_module(module)
-            wrap_functions(module, names)
+            then(module)
 
         loader.exec_module = traced_exec
         return spec
+
+
+def _after_import(name, then):
+    """then(module) whenever the module `name` is imported, and at once if it
+    already is (then must tolerate being called twice)."""
+    if name in sys.modules:
+        then(sys.modules[name])
+    sys.meta_path.insert(0, _AfterImport(name, then))
 
 
 def _same_cpu_count():
@@ -400,9 +571,9 @@ def install():
         os.register_at_fork(after_in_child=lambda: _born("fork"))
     module, names = _watch_spec()
     if module and names:
-        if module in sys.modules:
-            wrap_functions(sys.modules[module], names)
-        sys.meta_path.insert(0, _WatchFinder(module, names))
+        _after_import(module, lambda m: wrap_functions(m, names))
     _patch_processes()
+    _patch_channels()
+    _after_import("multiprocessing.pool", _patch_pool)
     _patch_threads()
     _patch_print()
