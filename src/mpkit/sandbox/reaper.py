@@ -25,8 +25,35 @@ def _carries_token(proc: psutil.Process, token: str) -> bool:
         return False
 
 
+def _linux_carrying(token: str) -> list[int] | None:
+    """Pids whose environment holds the run token, read straight from /proc
+    (a look per process, not psutil's several); a zombie's environment reads
+    empty, so zombies are left out. None where /proc cannot be listed."""
+    entry = f"MPKIT_RUN_TOKEN={token}".encode() + b"\0"
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return None
+    found = []
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/environ", "rb") as f:
+                data = f.read()
+        except OSError:  # ended while we looked, or not ours to read
+            continue
+        if data.startswith(entry) or b"\0" + entry in data:
+            found.append(int(name))
+    return found
+
+
 def find(token: str, known_pids=(), exclude=()) -> list[psutil.Process]:
     """Living (not zombie) processes of the run."""
+    if sys.platform.startswith("linux") and not known_pids:
+        pids = _linux_carrying(token)
+        if pids is not None:
+            return _living([p for p in pids if p != os.getpid() and p not in exclude])
     found: dict[int, psutil.Process] = {}
     candidates = []
     for pid in known_pids:
@@ -49,6 +76,18 @@ def find(token: str, known_pids=(), exclude=()) -> list[psutil.Process]:
             continue
         found[proc.pid] = proc
     return list(found.values())
+
+
+def _living(pids) -> list[psutil.Process]:
+    procs = []
+    for pid in pids:
+        try:
+            proc = psutil.Process(pid)
+            if proc.status() != psutil.STATUS_ZOMBIE:
+                procs.append(proc)
+        except psutil.Error:
+            pass
+    return procs
 
 
 def kill_group(pgid: int) -> None:

@@ -275,7 +275,12 @@ def _run_program(spec, trace, student_file):
 
 def _run_call(spec, trace, student_file):
     import importlib
+    import types
 
+    # A __main__ without a file, as under `python -c`: the student's functions
+    # live in their own module, and spawned children need not run this file
+    # again as __mp_main__ (multiprocessing does that for a main with a file).
+    sys.modules["__main__"] = types.ModuleType("__main__")
     module_name = spec["module"]
     trace.emit("import_start", module=module_name)
     try:
