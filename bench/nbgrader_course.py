@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from environment import default_env
 
 KIT = Path(__file__).resolve().parent.parent
 NAME = "mp"
@@ -21,8 +22,7 @@ NAME = "mp"
 
 def _env() -> dict:
     # nbgrader calls `alembic` from PATH: put this interpreter's scripts first.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as bench/run.py
-    return dict(env, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    return dict(default_env(), PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
 
 
 def _run(cmd, cwd: Path) -> None:

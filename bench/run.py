@@ -29,12 +29,9 @@ KIT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import submissions  # noqa: E402
+from environment import default_env  # noqa: E402
 
 
-def default_env() -> dict:
-    """This environment, with Python's default bytecode cache: a student's
-    laptop writes __pycache__, and some CI images turn that off."""
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def wall_time(cmd, cwd=KIT) -> float:

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_processes_with
+from conftest import EXERCISES, SOLUTIONS, grade, run_processes_with, statuses
 
 from mpkit.sandbox import launcher
 from mpkit.sandbox.runner import Limits, RunSpec, run
@@ -169,3 +169,14 @@ def test_runs_still_going_end_when_the_grader_goes(tmp_path):
     while running() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert running() == []
+
+
+@pytest.mark.parametrize("submission", [SOLUTIONS, EXERCISES], ids=["solutions", "stubs"])
+def test_grading_without_the_launcher_gives_the_same_verdicts(submission, monkeypatch):
+    """Where there is no launcher (macOS, Windows) every run starts a fresh
+    interpreter: each check must end the same either way."""
+    launched = statuses(grade(submission))
+    monkeypatch.setenv("MPKIT_LAUNCHER", "0")
+    assert statuses(grade(submission)) == launched
+    if submission == SOLUTIONS:
+        assert set(launched.values()) == {"passed"}
