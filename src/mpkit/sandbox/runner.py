@@ -316,9 +316,10 @@ def _start(spec_path: Path, run_dir: Path, env: dict):
         )
 
 
-def _watch(proc: subprocess.Popen, record: RunRecord, run_dir: Path, limits: Limits, started: float):
-    """Wait for the run to end; stop waiting when it hits a limit or its time is up.
-    Returns the exit code, or None when the run is still going."""
+def _watch(proc, record: RunRecord, run_dir: Path, limits: Limits, started: float):
+    """Wait for the run (a Popen, or a launcher's LaunchedRun) to end; stop
+    waiting when it hits a limit or its time is up. Returns the exit code, or
+    None when the run is still going."""
     pidfd = _pidfd(proc)
     try:
         return _wait_watching(proc, pidfd, record, run_dir, limits, started)
@@ -349,15 +350,19 @@ def _wait_watching(proc, pidfd, record, run_dir, limits, started):
             return None
 
 
-def _pidfd(proc: subprocess.Popen) -> int | None:
-    """A descriptor that becomes readable when proc ends (Linux 5.3+), else None."""
+def _pidfd(proc) -> int | None:
+    """A descriptor that becomes readable when proc ends (Linux 5.3+), else None.
+    Not for a launched run: the launcher reaps it, and its pid could be reused
+    before we open one; its wait() is woken by the launcher instead."""
+    if not isinstance(proc, subprocess.Popen):
+        return None
     try:
         return os.pidfd_open(proc.pid)
     except (AttributeError, OSError):
         return None
 
 
-def _ended(proc: subprocess.Popen, pidfd: int | None, timeout: float) -> bool:
+def _ended(proc, pidfd: int | None, timeout: float) -> bool:
     """Wait up to `timeout` s for proc to end. With a pidfd the kernel wakes us
     at once; Popen.wait() polls and notices up to 50 ms late."""
     if pidfd is None:
