@@ -171,6 +171,27 @@ def test_runs_still_going_end_when_the_grader_goes(tmp_path):
     assert running() == []
 
 
+def test_a_stuck_launcher_does_not_hang_the_grading(tmp_path, monkeypatch):
+    """A launcher that stops answering is given up on: the run starts a fresh
+    interpreter instead, and the next run gets a new launcher."""
+    import signal
+
+    path = task(tmp_path, LOOK_AROUND)
+    run(RunSpec(function="look", start_method="fork"), path)
+    stuck = [l for l in launcher._launchers.values() if l.process.poll() is None]
+    assert len(stuck) == 1
+    os.kill(stuck[0].process.pid, signal.SIGSTOP)
+    monkeypatch.setattr(launcher, "START_TIMEOUT", 1.0)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:  # a hang fails the test instead of hanging it
+        record = pool.submit(run, RunSpec(function="look", start_method="fork"), path).result(timeout=20)
+    assert record.exit_code == 0 and record.main.ppid == os.getpid()  # a fresh interpreter, ours
+    assert stuck[0].process.poll() is not None  # the stuck launcher was stopped for good
+    again = run(RunSpec(function="look", start_method="fork"), path)
+    assert again.exit_code == 0 and again.main.ppid != os.getpid()  # a new launcher forked it
+
+
 @pytest.mark.parametrize("submission", [SOLUTIONS, EXERCISES], ids=["solutions", "stubs"])
 def test_grading_without_the_launcher_gives_the_same_verdicts(submission, monkeypatch):
     """Where there is no launcher (macOS, Windows) every run starts a fresh

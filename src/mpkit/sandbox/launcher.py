@@ -16,11 +16,17 @@ import socket
 import subprocess
 import sys
 import threading
+import concurrent.futures
 from concurrent.futures import Future
 from pathlib import Path
 
 # boot/_mpkit_launcher.py: each run writes its MPKIT_RUN_TOKEN over these bytes.
 PLACEHOLDER = {"MPKIT_NOT_A_RUN": "0" * 32}
+
+
+# Seconds to wait for a fork the launcher was asked for (it takes milliseconds;
+# the first waits for the launcher's own start-up, a fraction of a second).
+START_TIMEOUT = 30.0
 
 
 class LauncherGone(RuntimeError):
@@ -101,7 +107,14 @@ class Launcher:
             except OSError:
                 self._starting.pop(request_id, None)
                 return None
-        return future.result()
+        try:
+            return future.result(timeout=START_TIMEOUT)
+        except concurrent.futures.TimeoutError:  # stopped or stuck: it must not hang the grading
+            with self._lock:
+                self._gone = True
+            self.process.kill()
+            self.process.wait()
+            return None  # the runner sweeps what the fork may have started, then starts the run itself
 
     def retire(self) -> None:
         """Close once the runs it started have ended."""

@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -286,9 +287,19 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
         reaper.kill_group(proc.pid)
     if still_running:
         proc.kill()
-        record.exit_code = proc.wait()
+        record.exit_code = _wait_killed(proc)
     record.limit_hit = record.limit_hit or _limit_hit(run_dir, limits)
     record.ended_ns = time.monotonic_ns()
+
+
+def _wait_killed(proc) -> int:
+    """The exit code of a run just sent SIGKILL. A launched run's is reported
+    by the launcher: if that never comes (the launcher stopped), the code is
+    the kill's, not a hang."""
+    try:
+        return proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        return -getattr(signal, "SIGKILL", 9)
 
 
 def _start(spec_path: Path, run_dir: Path, env: dict):
@@ -299,6 +310,7 @@ def _start(spec_path: Path, run_dir: Path, env: dict):
         proc = launcher.start(spec_path, env, run_dir / "work", run_dir / "stdout", run_dir / "stderr")
         if proc is not None:
             return proc
+        reaper.sweep(env["MPKIT_RUN_TOKEN"], None)  # a launcher that gave up may have forked it anyway
     popen_kwargs: dict = {}
     if os.name == "posix":
         popen_kwargs["start_new_session"] = True
