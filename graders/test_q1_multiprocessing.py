@@ -1,8 +1,8 @@
 """Grader for Q1: child_pid() starts a child that sends back its own PID."""
 import signal
 
-from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, joined_by_main, last_error,
-                           no_leftovers, quiz_answered, quiz_correct, returned_value, shown, under_spawn)
+from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, fail, joined_by_main,
+                           last_error, no_leftovers, quiz_answered, quiz_correct, returned_value, shown, under_spawn)
 
 TASK = "q1"
 RUNS = {
@@ -41,28 +41,34 @@ def the_child(run):
     # The parent knows child.pid without the child sending anything: the PID
     # must have travelled from the child to the parent (see _mpkit_trace).
     end = run.first("call_end")
-    when = run.main.received_pids.get(value)
-    received = when is not None and when < (end["t"], end["n"])
+
+    def before_end(when):
+        return when is not None and when < (end["t"], end["n"])
+
+    received = before_end(run.main.received_pids.get(value))
+    took = before_end(run.main.pids_read.get(value))
+    # Some channels cannot be seen end to end: the parent reading raw shared
+    # memory (RawValue, Array, SharedMemory), a PID passed through a file or a
+    # socket. There, the child's writing it, or a parent that never read the
+    # PID off the Process object (so it came from the child somehow), is enough.
+    if received or child.sent_via == "shared memory" or not took:
+        return child
     expected = f"child_pid() to return the PID that {child.label()} sent back to the parent"
-    # What a parent reads from raw shared memory (RawValue, Value(lock=False),
-    # Array) cannot be seen: there, the child's writing it is enough.
     expect(
-        received or not child.sent_own_pid or child.sent_via == "shared memory",
+        not child.sent_own_pid,
         expected=expected,
         observed=f"the child sent its PID, but child_pid() never received it: the {value} it returned came from "
-        "somewhere else, such as the Process object's .pid",
+        "the Process object's .pid",
         hint="Return what you receive: pid = queue.get() (or conn.recv()), then return pid.",
     )
-    expect(
-        child.sent_own_pid,
+    fail(
         expected=expected,
-        observed=f"it returned {value}, the PID of that process, but that process never sent its own PID"
-        + (": what child_pid() received came from elsewhere" if received else " to the parent"),
+        observed=f"it returned {value}, the PID of that process read off its Process object (.pid), but that "
+        "process never sent its own PID to the parent",
         hint="The child must send os.getpid() itself, for example with queue.put(os.getpid()) in its target "
         "function (or through a Pipe or a multiprocessing.Value); process.pid in the parent does not count, "
         "since nothing was sent.",
     )
-    return child
 
 
 @check("returns_child_pid")

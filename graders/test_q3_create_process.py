@@ -12,7 +12,7 @@ RUNS = {
 
 
 def only_child(run):
-    children = run.non_pool_children()
+    children = run.own_children()
     expect(
         len(children) == 1,
         expected="exactly one child process",

@@ -90,7 +90,7 @@ def test_worker_count(runs):
             observed=describe_pool(run, size),
             hint=THREAD_POOL_HINT if used_thread_pool(run)
             else "Those processes are not a Pool's workers: use multiprocessing.Pool(processes=processes)."
-            if not size and run.non_pool_children()
+            if not size and run.own_children()
             else "Pass the `processes` argument on: multiprocessing.Pool(processes=processes).",
         )
 

@@ -8,6 +8,7 @@ TASK = "q5"
 NUMBERS = [1, 2, 3, 4, 5]
 OTHER = [10, -3, 0, 7, 12, 6, 2, 9]
 WATCH = ("worker_function",)
+PRINTED_LIST = re.compile(r"(?:^|[\s:=])\[1, 4, 9, 16, 25\]$")
 RUNS = {
     "single": RunSpec(function="worker_function", args=(12,)),
     "call": RunSpec(function="square_all", args=(NUMBERS,), watch_calls=WATCH),
@@ -77,7 +78,8 @@ def test_program_prints(runs):
     run = runs.finished("program")
     printed = run.main.out.text if run.main else ""
     lines = [line.strip() for line in printed.splitlines()]
-    if "[1, 4, 9, 16, 25]" in lines:
+    # The list is what is asked for; a label before it ("Squares: [1, ...]") is the student's own.
+    if any(PRINTED_LIST.search(line) for line in lines):
         return
     near = [line for line in lines if re.search(r"\d", line)]
     fail(expected="the program to print [1, 4, 9, 16, 25]",

@@ -22,7 +22,7 @@ RUNS = {
 
 
 def four(run):
-    children = run.non_pool_children()
+    children = run.own_children()
     if len(children) != 4:
         workers = run.pool_workers()
         others = workers or [p for p in run.all_processes() if not p.is_mp_process]

@@ -122,5 +122,18 @@ def no_process_left_behind():
     mark = uuid.uuid4().hex
     os.environ["KIT_TEST_SESSION"] = mark
     yield
-    leftovers = run_processes_with("KIT_TEST_SESSION", mark)
-    assert not leftovers, f"processes of sandboxed runs still alive: {leftovers}"
+    import time
+
+    import psutil
+
+    deadline = time.monotonic() + 3  # a process killed a moment ago may still be on its way out
+    while (leftovers := run_processes_with("KIT_TEST_SESSION", mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    described = []
+    for pid, cmdline in leftovers:
+        try:
+            proc = psutil.Process(pid)
+            described.append((pid, proc.status(), proc.ppid(), proc.create_time(), cmdline))
+        except psutil.Error:
+            continue
+    assert not described, f"processes of sandboxed runs still alive (pid, status, ppid, started, cmdline): {described}"

@@ -119,7 +119,7 @@ def pool_size(run: RunRecord) -> int:
 def describe_pool(run: RunRecord, size: int) -> str:
     """What a check saw of a run's pool of `size` (see pool_size)."""
     said = f"a pool of {size} worker processes" if size else "no pool worker process was created"
-    others = run.non_pool_children()
+    others = run.own_children()
     return said + (f" (other processes: {describe_children(others)})" if others else "")
 
 

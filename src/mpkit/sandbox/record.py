@@ -17,6 +17,7 @@ OUTPUT_KEEP = 64 * 1024
 
 HELPER_MARKERS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
 POOL_WORKER_TARGET = "multiprocessing.pool.worker"
+MANAGER_TARGET = "multiprocessing.managers.BaseManager._run_server"  # the process Manager() starts
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Proc:
     sent_own_pid: bool = False  # it sent a message (or set a Value) holding its own PID
     sent_via: str | None = None  # how, the first time: "message", "Value" or "shared memory"
     received_pids: dict = field(default_factory=dict)  # {pid of a child: (t, n)} received from another process
+    pids_read: dict = field(default_factory=dict)  # {pid of a child: (t, n)} read off its Process object (.pid)
     globals_at_boot: dict | None = None
     globals_at_end: dict | None = None
     out: Output = field(default_factory=Output)
@@ -74,6 +76,10 @@ class Proc:
     @property
     def is_pool_worker(self) -> bool:
         return self.target == POOL_WORKER_TARGET
+
+    @property
+    def is_manager(self) -> bool:
+        return self.target == MANAGER_TARGET
 
     @property
     def exitcode(self) -> int | None:
@@ -132,8 +138,10 @@ class RunRecord:
                  and not (stop and p.start_seq and p.start_seq[0] > stop["t"])]
         return sorted(procs, key=lambda p: p.start_seq or (0, 0))
 
-    def non_pool_children(self) -> list[Proc]:
-        return [p for p in self.children() if not p.is_pool_worker]
+    def own_children(self) -> list[Proc]:
+        """The processes the student's code made itself: not a Pool's workers,
+        nor the server process of a Manager() (used for a shared lock or list)."""
+        return [p for p in self.children() if not (p.is_pool_worker or p.is_manager)]
 
     def pool_workers(self) -> list[Proc]:
         return [p for p in self.children() if p.is_pool_worker]
@@ -269,6 +277,8 @@ def load(run_dir: Path, record: RunRecord) -> RunRecord:
             for child in e.get("pids") or []:
                 if isinstance(child, int):
                     proc(pid).received_pids.setdefault(child, (e["t"], e["n"]))
+        elif kind == "pid_read" and isinstance(e.get("child"), int):
+            proc(pid).pids_read.setdefault(e["child"], (e["t"], e["n"]))
         elif kind == "run_start" and record.main_pid is None:
             record.main_pid = pid
     record.procs = procs

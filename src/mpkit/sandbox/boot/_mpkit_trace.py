@@ -32,9 +32,10 @@ _join_path = os.path.join
 
 RUN_DIR = os.environ.get("MPKIT_RUN_DIR", "")
 # children: pids of the processes this one started; sent, received: the PIDs
-# recorded as passed between processes (see _patch_channels).
+# recorded as passed between processes (see _patch_channels); pids_read: those
+# of its children the student's code read off their Process objects.
 _state = {"fd": None, "pid": None, "seq": itertools.count(), "prints": 0, "children": set(), "sent": False,
-          "received": set()}
+          "received": set(), "pids_read": set()}
 PRINTS_RECORDED = 20  # per process: enough to show when it printed, cheap for a print loop
 _installed = False
 
@@ -62,7 +63,7 @@ def _start_record(via):
     _state["pid"] = pid
     _state["seq"] = itertools.count()
     _state["prints"] = 0
-    _state["children"], _state["sent"], _state["received"] = set(), False, set()
+    _state["children"], _state["sent"], _state["received"], _state["pids_read"] = set(), False, set(), set()
     old = _state["fd"]
     name, _state["fd"] = _exclusive("rec", pid, ".jsonl")
     if old is not None:
@@ -243,6 +244,21 @@ def _patch_processes():
         emit("terminate", child=self.pid)
         terminate(self)
 
+    ident = base.ident.fget
+
+    def traced_ident(self):
+        # The student's code reading a child's PID off its Process object: a
+        # PID it returns may come from there rather than from the child. Reads
+        # by multiprocessing, concurrent.futures and the kit do not count.
+        pid = ident(self)
+        if pid in _state["children"] and pid not in _state["pids_read"]:
+            caller = sys._getframe(1).f_globals.get("__name__") or ""
+            if not caller.startswith(("multiprocessing.", "concurrent.", "_mpkit")):
+                _state["pids_read"].add(pid)
+                emit("pid_read", child=pid)
+        return pid
+
+    base.ident = base.pid = property(traced_ident, doc=base.ident.__doc__)
     base.start = traced_start
     base.join = traced_join
     base.is_alive = traced_is_alive
@@ -266,7 +282,9 @@ def _patch_processes():
 # "pid_received" when a process receives one holding the PID of a process it
 # started. The messages are multiprocessing's pickled ones (Pipe, Queue,
 # SimpleQueue, Manager proxies, Pool and executor results all go through
-# ForkingPickler) and the value of a multiprocessing.Value.
+# ForkingPickler), raw ones (Connection.send_bytes, recv_bytes,
+# recv_bytes_into) and the value of a multiprocessing.Value. Shared memory
+# (RawValue, Array, SharedMemory) is read by the child when it ends.
 
 _DIGITS = re.compile(r"\d+")
 
@@ -286,6 +304,8 @@ def _numbers(value):
         elif isinstance(value, str):
             if len(value) <= 200:
                 found.update(map(int, _DIGITS.findall(value)))
+        elif isinstance(value, (bytes, bytearray, memoryview)):
+            found |= _bytes_numbers(value)
         elif depth < 3:
             items = value
             if not isinstance(value, (tuple, list, dict)):
@@ -297,6 +317,22 @@ def _numbers(value):
                 items = [*items, *items.values()] if len(items) <= 32 else ()
             if len(items) <= 32:
                 todo.extend((item, depth + 1) for item in items)
+    return found
+
+
+def _bytes_numbers(data):
+    """The ints small raw bytes may hold: digits of ASCII text (str(pid).encode()),
+    and the whole of up to 8 bytes or each aligned 4- and 8-byte word of up to 64
+    (struct.pack, int.to_bytes, a numpy array), read in either byte order."""
+    if memoryview(data).nbytes > 200:
+        return set()
+    data = bytes(data)
+    found = set(map(int, _DIGITS.findall(data.decode("ascii")))) if data.isascii() else set()
+    if len(data) <= 64:
+        words = [data] if len(data) <= 8 else []
+        words += [data[i:i + size] for size in (4, 8) for i in range(0, len(data) - size + 1, size)]
+        for order in ("little", "big"):
+            found.update(int.from_bytes(word, order) for word in words)
     return found
 
 
@@ -338,6 +374,63 @@ def _patch_channels():
     ForkingPickler.loads = staticmethod(traced_loads)
     # sharedctypes imports ctypes (10 ms): patched only in processes that use it.
     _after_import("multiprocessing.sharedctypes", _patch_shared_value)
+    _after_import("multiprocessing.connection", _patch_raw_messages)
+    _after_import("multiprocessing.shared_memory", _patch_shared_memory)
+
+
+def _patch_raw_messages(connection):
+    """Connection.send_bytes, recv_bytes and recv_bytes_into: messages the
+    student packed without pickle. (send() and recv() do not call them; a
+    Queue's pickles pass through them too, read at a bounded cost.)"""
+    cls = connection._ConnectionBase
+    if getattr(cls, "_mpkit_traced", False):
+        return
+    send_bytes, recv_bytes, recv_bytes_into = cls.send_bytes, cls.recv_bytes, cls.recv_bytes_into
+
+    def traced_send_bytes(self, buf, offset=0, size=None):
+        send_bytes(self, buf, offset, size)
+        try:
+            view = memoryview(buf).cast("B")
+            _sending(view[offset:len(view) if size is None else offset + size], "message")
+        except Exception:  # not a flat buffer: nothing to read a PID from
+            pass
+
+    def traced_recv_bytes(self, maxlength=None):
+        data = recv_bytes(self, maxlength)
+        _receiving(data, "message")
+        return data
+
+    def traced_recv_bytes_into(self, buf, offset=0):
+        size = recv_bytes_into(self, buf, offset)
+        try:
+            _receiving(memoryview(buf).cast("B")[offset:offset + size], "message")
+        except Exception:
+            pass
+        return size
+
+    cls.send_bytes, cls.recv_bytes, cls.recv_bytes_into = traced_send_bytes, traced_recv_bytes, traced_recv_bytes_into
+    cls._mpkit_traced = True
+
+
+def _patch_shared_memory(shared_memory):
+    """multiprocessing.shared_memory.SharedMemory (and the ShareableList on
+    one): its writes cannot be seen, so a child reads the start of each block
+    it opened when it closes it or ends (_scan_shared), like a RawValue."""
+    cls = shared_memory.SharedMemory
+    if getattr(cls, "_mpkit_traced", False):
+        return
+    init, close = cls.__init__, cls.close
+
+    def traced_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        _keep_shared(self)
+
+    def traced_close(self):
+        _scan_block(self)
+        close(self)
+
+    cls.__init__, cls.close = traced_init, traced_close
+    cls._mpkit_traced = True
 
 
 def _patch_shared_value(sharedctypes):
@@ -387,11 +480,23 @@ def _keep_shared(obj):
 def _scan_shared():
     """At the end of a child: did it leave its own PID in shared memory?"""
     for obj in _shared:
+        if hasattr(obj, "buf"):
+            _scan_block(obj)
+            continue
         try:
             values = [obj.value] if hasattr(obj, "value") else list(obj[:64])
         except Exception:  # a structure, a closed heap: not a place for a PID
             continue
         _sending(values, "shared memory")
+
+
+def _scan_block(shm):
+    """The first 64 bytes of an open SharedMemory, as _bytes_numbers reads them."""
+    try:
+        if shm.buf is not None:  # None once closed
+            _sending(bytes(shm.buf[:64]), "shared memory")
+    except Exception:
+        pass
 
 
 def _patch_pool(pool):
