@@ -273,6 +273,32 @@ def _patch_processes():
 
         base.kill = traced_kill
 
+    # active_children() reaps the children that have ended, as join() would:
+    # a parent that polls it until they are gone has waited for them. start()
+    # reaps ended children too (both through _cleanup), but starting a process
+    # is not waiting: what it reaped counts at the next active_children().
+    import multiprocessing
+    import multiprocessing.context as mpc
+
+    active_children, cleanup = mpp.active_children, mpp._cleanup
+    reaped = []
+
+    def traced_cleanup():
+        before = set(mpp._children)
+        cleanup()
+        reaped.extend(before - set(mpp._children))
+
+    def traced_active_children():
+        alive = active_children()
+        while reaped:
+            ended_seen(reaped.pop(), "active_children")
+        return alive
+
+    mpp._cleanup = traced_cleanup
+
+    mpp.active_children = multiprocessing.active_children = traced_active_children
+    mpc.BaseContext.active_children = staticmethod(traced_active_children)
+
 
 # -- PIDs passed between processes --------------------------------------------
 # A task may ask a child to send its PID back: the record must show that it
