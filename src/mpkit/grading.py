@@ -7,12 +7,9 @@ understands.
 """
 from __future__ import annotations
 
-import re
-import signal
-
 from .checks import CheckFailed, check, expect, fail, plural
 from .quiz import problem, read_answers
-from .runs import TaskRuns
+from .runs import TaskRuns, child_trouble, last_error
 from .sandbox.record import Proc, RunRecord
 from .sandbox.runner import CPU_COUNT, RunSpec, probe
 
@@ -139,32 +136,6 @@ def describe_children(procs) -> str:
     return ", ".join(p.label() for p in procs)
 
 
-def child_trouble(run: RunRecord) -> str:
-    """A sentence on children that failed, with the error they wrote to stderr."""
-    notes = []
-    for p in run.children():
-        code = p.exitcode if p.exitcode is not None else p.exitcode_self
-        if p.is_pool_worker and code == -signal.SIGTERM:
-            continue  # the pool's own terminate() (the end of a `with Pool` block)
-        if code not in (0, None):
-            error = last_error(p.err.text)
-            notes.append(f"{p.label()} exited with code {code}" + (f": {error}" if error else ""))
-    return ("; ".join(notes) + ".") if notes else ""
-
-
-_ERROR_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)\b:?")
-
-
-def last_error(stderr: str, limit: int = 300) -> str:
-    """The last exception a traceback shows ("RuntimeError: ..."), with the
-    lines of its message, in one line; else the last line written."""
-    lines = stderr.strip().splitlines()
-    for i in range(len(lines) - 1, -1, -1):
-        if _ERROR_LINE.match(lines[i]):
-            return " ".join(" ".join(line.split()) for line in lines[i:] if line.strip())[:limit]
-    return lines[-1].strip()[:limit] if lines else ""
-
-
 def spawn_run(runs: TaskRuns, name: str = "spawn") -> RunRecord:
     """The spawn-method run, which must have returned and really used spawn."""
     run = runs.returned(name)
@@ -205,7 +176,7 @@ def under_spawn(runs: TaskRuns, assertion, name: str = "spawn") -> None:
             hint = "Under spawn the target is pickled: use a function defined at the top level of the module."
         raise CheckFailed(
             expected=f"{exc.expected} (under the 'spawn' start method)",
-            observed=exc.observed + (f"; {trouble}" if trouble else ""),
+            observed=exc.observed + (f"; {trouble}." if trouble else ""),
             hint=hint,
         ) from None
 

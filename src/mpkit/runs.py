@@ -214,9 +214,9 @@ class TaskRuns:
             raise CheckFailed(
                 expected=f"{fname}() to finish within {_secs(record.time_limit)}",
                 observed=f"it was still running after {_secs(record.time_limit)} and was stopped"
-                + _failed_children(record),
+                + _meanwhile(record),
                 hint="A child process failed, so what waited for it (a get() on its Queue, a join) waited "
-                "forever: fix the child's error first." if _failed_children(record) else
+                "forever: fix the child's error first." if record.failed_children() else
                 "A join() waits for the process to end: make sure every process you start can finish "
                 "(for example, a get() on a Queue that nobody fills waits forever).",
             )
@@ -238,7 +238,7 @@ class TaskRuns:
             raise CheckFailed(
                 expected=f"`python {self.task.file}` to finish within {_secs(record.time_limit)}",
                 observed=f"it was still running after {_secs(record.time_limit)} and was stopped"
-                + _failed_children(record),
+                + _meanwhile(record),
                 hint="A program waits for all its non-daemon processes at exit: make sure each one ends.",
             )
         if not record.first("main_end"):
@@ -284,17 +284,32 @@ def _excerpt(record: RunRecord, keep: int = 60) -> str:
     return text[:keep] + ("..." if len(text) > keep else "")
 
 
-def _failed_children(record: RunRecord) -> str:
-    """'; meanwhile process 12 (f) exited with code 1: MemoryError' for children that failed."""
+def child_trouble(record: RunRecord) -> str:
+    """'process 12 (f) exited with code 1: MemoryError' for each child that
+    failed, with the error it wrote ('' when none did)."""
     notes = []
-    for p in record.children():
-        code = p.exitcode if p.exitcode is not None else p.exitcode_self
-        if p.terminated:  # stopped by the student's own code (terminate(), a `with Pool` block): not a failure
-            continue
-        if code not in (0, None):
-            last = p.err.text.strip().splitlines()[-1:] if p.err.text.strip() else []
-            notes.append(f"{p.label()} exited with code {code}" + (f": {last[0][:200]}" if last else ""))
-    return ("; meanwhile " + "; ".join(notes)) if notes else ""
+    for p in record.failed_children():
+        error = last_error(p.err.text)
+        notes.append(f"{p.label()} exited with code {p.end_code}" + (f": {error}" if error else ""))
+    return "; ".join(notes)
+
+
+def _meanwhile(record: RunRecord) -> str:
+    trouble = child_trouble(record)
+    return f"; meanwhile {trouble}" if trouble else ""
+
+
+_ERROR_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)\b:?")
+
+
+def last_error(stderr: str, limit: int = 300) -> str:
+    """The last exception a traceback shows ("RuntimeError: ..."), with the
+    lines of its message, in one line; else the last line written."""
+    lines = stderr.strip().splitlines()
+    for i in range(len(lines) - 1, -1, -1):
+        if _ERROR_LINE.match(lines[i]):
+            return " ".join(" ".join(line.split()) for line in lines[i:] if line.strip())[:limit]
+    return lines[-1].strip()[:limit] if lines else ""
 
 
 def _secs(value: float) -> str:

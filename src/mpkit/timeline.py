@@ -72,7 +72,7 @@ def run_timeline(name: str, what: str, record: RunRecord) -> dict:
             "prints": [{"t": secs(e["t"]), "stream": e.get("stream", "out")} for e in own if e["e"] == "print"],
             "out_bytes": p.out.size,
             "err_bytes": p.err.size,
-            "exitcode": p.exitcode if p.exitcode is not None else p.exitcode_self,
+            "exitcode": p.end_code,
             "never_joined": role == CHILD and not joins,
         })
     return {

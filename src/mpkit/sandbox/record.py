@@ -82,6 +82,11 @@ class Proc:
         return self.target == MANAGER_TARGET
 
     @property
+    def end_code(self) -> int | None:
+        """How it ended: the exit code its parent saw, else what its own bootstrap returned."""
+        return self.exitcode if self.exitcode is not None else self.exitcode_self
+
+    @property
     def exitcode(self) -> int | None:
         """The exit code the parent observed when it joined (from the OS)."""
         for _, code, _, _ in self.joins:
@@ -137,6 +142,11 @@ class RunRecord:
         procs = [p for p in self.procs.values() if p.is_mp_process and not p.is_helper
                  and not (stop and p.start_seq and p.start_seq[0] > stop["t"])]
         return sorted(procs, key=lambda p: p.start_seq or (0, 0))
+
+    def failed_children(self) -> list[Proc]:
+        """Children that ended with a non-zero code, except those the student's
+        own code stopped (terminate(), kill(), the end of a `with Pool` block)."""
+        return [p for p in self.children() if not p.terminated and p.end_code not in (0, None)]
 
     def own_children(self) -> list[Proc]:
         """The processes the student's code made itself: not a Pool's workers,
