@@ -224,3 +224,24 @@ def test_a_file_that_does_not_import_gets_no_spawn_tip(tmp_path):
     assert "NameError: name 'true' is not defined" in said["works_under_spawn"]
     assert "works under fork" not in said["works_under_spawn"]
     assert "NameError" in said["quiz_separate_memory"] and "Think again" not in said["quiz_separate_memory"]
+
+
+def test_a_public_check_names_a_hidden_run_without_its_inputs():
+    """no_leftover_processes (public) looks at every run, the hidden ones too:
+    its message says "one of the hidden tests", never the hidden inputs."""
+    import importlib.util
+
+    from mpkit.manifest import load_manifest
+    from mpkit.runs import Scheduler, TaskRuns
+
+    manifest = load_manifest(KIT / "config" / "manifest.yaml")
+    task = manifest.task("q5")
+    spec = importlib.util.spec_from_file_location("q5_grader_under_test", task.grader)
+    grader = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(grader)
+    runs = TaskRuns(task, grader.RUNS, Scheduler(SOLUTIONS, manifest=manifest))
+    assert runs.hidden_runs == {"other"}
+    hidden_inputs = ", ".join(map(str, grader.OTHER))
+    assert hidden_inputs in runs.spec("other").describe()  # what an instructor's own tools may show
+    assert hidden_inputs not in runs.describe("other") and "hidden" in runs.describe("other")
+    assert runs.describe("call") == runs.spec("call").describe()

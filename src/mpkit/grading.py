@@ -195,10 +195,9 @@ def no_leftovers(runs: TaskRuns, main: str = "call") -> None:
         if run.timed_out or not pids:
             continue
         labels = [run.proc(pid).label() if run.proc(pid) else f"process {pid}" for pid in pids]
-        spec = runs.spec(name)
         fail(
             expected="every process your code starts to have ended when your code is done",
-            observed=f"when {spec.describe()}, {', '.join(labels)} {'was' if len(labels) == 1 else 'were'} "
+            observed=f"when {runs.describe(name)}, {', '.join(labels)} {'was' if len(labels) == 1 else 'were'} "
             "still running at the end and had to be stopped by the grader",
             hint="join() every process you start (and close() and join() a Pool, or use `with Pool(...)`).",
         )
@@ -228,7 +227,7 @@ def pool_shut_down(runs: TaskRuns) -> None:
         fail(
             expected=f"{spec.function}() to shut its pool down (close() then join(), or a `with` block) before it "
             + ("lets the exception out" if raised else "returns"),
-            observed=f"when {runs.spec(name).describe()}, {did} without waiting for the pool's workers to end: it "
+            observed=f"when {runs.describe(name)}, {did} without waiting for the pool's workers to end: it "
             + ("called close() but never join()" if "close" in calls else "called neither join() nor terminate()")
             + " on the Pool" + (f"; {', '.join(left)} {'was' if len(left) == 1 else 'were'} still running at the "
                                 "end and had to be stopped by the grader" if left else ""),

@@ -229,7 +229,7 @@ class GradingSession:
             return []
         found = []
         for name, spec in runs.specs.items():
-            if name in self._hidden_runs(runs.task):
+            if name in self._hidden_runs(runs):
                 continue
             if (task_id, name) not in self.timelines:
                 future = self.scheduler.submit(runs.task, name, spec)
@@ -240,14 +240,9 @@ class GradingSession:
             found.append(self.timelines[(task_id, name)])
         return found
 
-    def _hidden_runs(self, task) -> set:
+    def _hidden_runs(self, runs) -> set:
         """With --public-only, runs only hidden checks read are not shown (their inputs are hidden)."""
-        if not self.config.getoption("--public-only"):
-            return set()
-        from .public_graders import hidden_only_runs
-
-        hidden = {c.id for c in task.checks if c.hidden}
-        return hidden_only_runs(task.grader.read_text(encoding="utf-8"), hidden, str(task.grader)) if hidden else set()
+        return runs.hidden_runs if self.config.getoption("--public-only") else set()
 
     def pytest_terminal_summary(self, terminalreporter):
         if self.manifest is None or not self.selected:

@@ -9,6 +9,7 @@ check that says why.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -121,6 +122,21 @@ class TaskRuns:
 
     def spec(self, name: str) -> RunSpec:
         return self.scheduler.resolve(self.specs[name])
+
+    @functools.cached_property
+    def hidden_runs(self) -> set:
+        """Runs that only hidden checks read: their inputs are hidden too."""
+        hidden = {c.id for c in self.task.checks if c.hidden}
+        if not hidden:
+            return set()
+        from .public_graders import hidden_only_runs
+
+        return hidden_only_runs(self.task.grader.read_text(encoding="utf-8"), hidden, str(self.task.grader))
+
+    def describe(self, name: str) -> str:
+        """What a run does, for a message any check may show: a hidden run's
+        inputs are not given away by a public check."""
+        return "running one of the hidden tests" if name in self.hidden_runs else self.spec(name).describe()
 
     def get(self, name: str) -> RunRecord:
         """The record of a run that really ran (else the check fails)."""
