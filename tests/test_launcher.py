@@ -171,6 +171,19 @@ def test_runs_still_going_end_when_the_grader_goes(tmp_path):
     assert running() == []
 
 
+def test_a_launcher_that_cannot_work_here_hands_runs_back(tmp_path):
+    """Where the launcher finds it cannot fork runs (no pidfd, say), it says
+    so and ends; each run then starts a fresh interpreter."""
+    fake = tmp_path / "fake_harness.py"
+    fake.write_text("import socket, sys\n"
+                    "socket.socket(fileno=int(sys.argv[2])).sendall(b'{\"unavailable\": \"no pidfd here\"}\\n')\n")
+    own = launcher.Launcher(dict(os.environ), fake)
+    env = {**os.environ, "MPKIT_RUN_TOKEN": "2" * 32}
+    assert own.start(tmp_path / "spec.json", env, tmp_path, tmp_path / "out", tmp_path / "err") is None
+    assert own.unavailable == "no pidfd here"
+    assert own.start(tmp_path / "spec.json", env, tmp_path, tmp_path / "out", tmp_path / "err") is None
+
+
 def test_a_stuck_launcher_does_not_hang_the_grading(tmp_path, monkeypatch):
     """A launcher that stops answering is given up on: the run starts a fresh
     interpreter instead, and the next run gets a new launcher."""
