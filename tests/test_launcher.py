@@ -3,6 +3,7 @@
 code and to the grader, from one started as a fresh interpreter."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 import textwrap
@@ -136,39 +137,81 @@ def test_exit_codes_and_time_limits_are_those_of_the_run(tmp_path):
     assert record.exit_code == -9  # killed, as the launcher saw it end
 
 
+NAPS = """
+    import time
+
+    def nap():
+        time.sleep(60)
+
+    def quick():
+        return 1
+"""
+HARNESS = Path(launcher.__file__).with_name("boot") / "_mpkit_harness.py"
+
+
+def launch_request(tmp_path: Path, name: str, function: str, env: dict) -> dict:
+    """What the runner asks the launcher for: one run of `function` in task.py."""
+    run_dir = tmp_path / name
+    for sub in ("rec", "out", "work"):
+        (run_dir / sub).mkdir(parents=True)
+    spec = run_dir / "spec.json"
+    spec.write_text(json.dumps({"mode": "call", "file": str(tmp_path / "task.py"), "module": "task",
+                                "function": function, "args": [], "kwargs": {}, "start_method": "fork",
+                                "limits": {}}))
+    return {"spec": str(spec), "env": {**env, "MPKIT_RUN_TOKEN": name[0] * 32, "MPKIT_RUN_DIR": str(run_dir)},
+            "cwd": str(run_dir / "work"), "stdout": str(run_dir / "stdout"), "stderr": str(run_dir / "stderr")}
+
+
+def marked_runs(tmp_path: Path) -> list:
+    return [pid for pid, _ in run_processes_with("LAUNCHER_TEST", str(tmp_path))]
+
+
+def wait_for(condition, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def test_runs_still_going_end_when_the_grader_goes(tmp_path):
     """The launcher stops its runs when the grading process closes it (or dies)."""
-    path = task(tmp_path, """
-        import time
-
-        def nap():
-            time.sleep(60)
-    """)
+    task(tmp_path, NAPS)
     env = {**os.environ, "LAUNCHER_TEST": str(tmp_path)}
-    own = launcher.Launcher(env, Path(launcher.__file__).with_name("boot") / "_mpkit_harness.py")
-    (tmp_path / "work").mkdir()
-    spec = tmp_path / "spec.json"
-    spec.write_text('{"mode": "call", "file": "%s", "module": "task", "function": "nap", "args": [], '
-                    '"kwargs": {}, "start_method": "fork", "limits": {}}' % path)
-    run_env = {**env, "MPKIT_RUN_TOKEN": "1" * 32, "MPKIT_RUN_DIR": str(tmp_path)}
-    (tmp_path / "rec").mkdir()
-    (tmp_path / "out").mkdir()
-    proc = own.start(spec, run_env, tmp_path / "work", tmp_path / "stdout", tmp_path / "stderr")
-    mark = ("LAUNCHER_TEST", str(tmp_path))
-
-    def running():
-        return [pid for pid, _ in run_processes_with(*mark)]
-
-    deadline = time.monotonic() + 10
-    while not running() and time.monotonic() < deadline:  # until it has written its token
-        time.sleep(0.01)
-    assert running() == [proc.pid]
+    own = launcher.Launcher(env, HARNESS)
+    request = launch_request(tmp_path, "1-nap", "nap", env)
+    proc = own.start(request["spec"], request["env"], request["cwd"], request["stdout"], request["stderr"])
+    wait_for(lambda: marked_runs(tmp_path))  # until it has written its token
+    assert marked_runs(tmp_path) == [proc.pid]
     own.close()
     own.process.wait(timeout=10)
-    deadline = time.monotonic() + 10
-    while running() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert running() == []
+    wait_for(lambda: not marked_runs(tmp_path))
+    assert marked_runs(tmp_path) == []
+
+
+def test_runs_end_when_the_grader_dies_without_reading_the_launchers_news(tmp_path):
+    """A grader that dies (or is frozen, then killed) with the launcher's
+    reports unread resets the socket: the launcher must still stop its runs."""
+    import socket
+    import subprocess
+
+    task(tmp_path, NAPS)
+    env = {**os.environ, "LAUNCHER_TEST": str(tmp_path), "MPKIT_NOT_A_RUN": "0" * 32}
+    ours, theirs = socket.socketpair()
+    server = subprocess.Popen([sys.executable, str(HARNESS), "--serve", str(theirs.fileno())],
+                              env={k: v for k, v in env.items() if k != "MPKIT_RUN_TOKEN"},
+                              pass_fds=[theirs.fileno()], start_new_session=True)
+    theirs.close()
+    for n, (name, function) in enumerate((("1-nap", "nap"), ("2-quick", "quick"))):
+        request = launch_request(tmp_path, name, function, env)
+        ours.sendall(json.dumps({"id": n, **request}).encode() + b"\n")
+    wait_for(lambda: (tmp_path / "2-quick" / "rec").exists() and any(
+        b"run_end" in f.read_bytes() for f in (tmp_path / "2-quick" / "rec").iterdir()))
+    time.sleep(0.5)  # the quick run's end is reported, and left unread
+    wait_for(lambda: len(marked_runs(tmp_path)) == 1)
+    assert len(marked_runs(tmp_path)) == 1  # the nap
+    ours.close()  # unread data: the launcher's next recv() fails with ECONNRESET
+    server.wait(timeout=10)
+    wait_for(lambda: not marked_runs(tmp_path))
+    assert marked_runs(tmp_path) == []
 
 
 def test_a_launcher_that_cannot_work_here_hands_runs_back(tmp_path):

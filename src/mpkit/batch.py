@@ -325,28 +325,39 @@ def stop_child(child: subprocess.Popen) -> None:
     """Stop a grading child and every sandboxed run it started.
 
     The runs live in sessions of their own, so killing the child's group
-    misses them; each carries its run token, which the reaper sweeps.
+    misses them. Every descendant is frozen first (the launcher too: it would
+    fork the runs already asked for), then killed; a run's own processes that
+    left the tree (setsid, double fork) carry its token, which the reaper sweeps.
     """
     import psutil
 
     from .sandbox import reaper
 
-    tokens = set()
+    tokens, frozen = set(), []
     try:
         parent = psutil.Process(child.pid)
         parent.suspend()  # no new runs while we look
-        for proc in parent.children(recursive=True):
-            try:
-                token = proc.environ().get("MPKIT_RUN_TOKEN")
-            except psutil.Error:
-                continue
-            if token:
-                tokens.add(token)
+        for _ in range(2):  # again, for what was forked while we froze the first ones
+            for proc in parent.children(recursive=True):
+                if proc not in frozen:
+                    try:
+                        proc.suspend()
+                        frozen.append(proc)
+                        token = proc.environ().get("MPKIT_RUN_TOKEN")
+                    except psutil.Error:
+                        continue
+                    if token:
+                        tokens.add(token)
     except psutil.Error:
         pass
     reaper.kill_group(child.pid)
     child.kill()
     child.wait()
+    for proc in frozen:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
     for token in tokens:
         reaper.sweep(token, None)
 

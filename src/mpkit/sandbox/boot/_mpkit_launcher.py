@@ -60,9 +60,24 @@ def serve(control_fd):
 
     for name in PRELOAD:
         importlib.import_module(name)
+    runs = {}  # pidfd -> pid
+    try:
+        request = _fork_on_request(sock, reply, runs)
+    except BaseException as exc:
+        # A reply that finds the grader gone, or a bug: either way no run may
+        # outlive the launcher, which is the only one that knows them all.
+        _stop_all(runs)
+        if isinstance(exc, OSError):
+            os._exit(0)
+        raise
+    return _become_run(request, token_at)  # in the forked child only
+
+
+def _fork_on_request(sock, reply, runs):
+    """The launcher's loop: fork a run per request, report each run's end.
+    Returns (in the child only) the request the child is to run."""
     poller = select.poll()
     poller.register(sock.fileno(), select.POLLIN)
-    runs = {}  # pidfd -> pid
     pending = b""
     while True:
         for fd, _ in poller.poll():
@@ -83,8 +98,8 @@ def serve(control_fd):
                     reply({"id": request["id"], "error": f"fork failed: {exc}"})
                     continue
                 if pid == 0:
-                    sock.detach()  # the child closes it below, with every other descriptor
-                    return _become_run(request, token_at)
+                    sock.detach()  # the child closes it, with every other descriptor
+                    return request
                 pidfd = os.pidfd_open(pid)
                 runs[pidfd] = pid
                 poller.register(pidfd, select.POLLIN)
