@@ -145,6 +145,15 @@ NAPS = """
 
     def quick():
         return 1
+
+    def escape():
+        import os
+
+        if os.fork() == 0:  # a child that leaves the run's session
+            os.setsid()
+            time.sleep(60)
+            os._exit(0)
+        time.sleep(60)
 """
 HARNESS = Path(launcher.__file__).with_name("boot") / "_mpkit_harness.py"
 
@@ -173,14 +182,15 @@ def wait_for(condition, seconds: float = 10) -> None:
 
 
 def test_runs_still_going_end_when_the_grader_goes(tmp_path):
-    """The launcher stops its runs when the grading process closes it (or dies)."""
+    """The launcher stops its runs when the grading process closes it (or
+    dies), and what they started, even outside their session."""
     task(tmp_path, NAPS)
     env = {**os.environ, "LAUNCHER_TEST": str(tmp_path)}
     own = launcher.Launcher(env, HARNESS)
-    request = launch_request(tmp_path, "1-nap", "nap", env)
+    request = launch_request(tmp_path, "1-escape", "escape", env)
     proc = own.start(request["spec"], request["env"], request["cwd"], request["stdout"], request["stderr"])
-    wait_for(lambda: marked_runs(tmp_path))  # until it has written its token
-    assert marked_runs(tmp_path) == [proc.pid]
+    wait_for(lambda: len(marked_runs(tmp_path)) == 2)  # the run and its child, which left its session
+    assert proc.pid in marked_runs(tmp_path) and len(marked_runs(tmp_path)) == 2
     own.close()
     own.process.wait(timeout=10)
     wait_for(lambda: not marked_runs(tmp_path))

@@ -101,7 +101,7 @@ def _fork_on_request(sock, reply, runs):
                     sock.detach()  # the child closes it, with every other descriptor
                     return request
                 pidfd = os.pidfd_open(pid)
-                runs[pidfd] = pid
+                runs[pidfd] = (pid, request["env"]["MPKIT_RUN_TOKEN"])
                 poller.register(pidfd, select.POLLIN)
                 reply({"id": request["id"], "pid": pid})
 
@@ -143,7 +143,7 @@ def _token_address():
 
 
 def _ended(pidfd, runs, poller, reply):
-    pid = runs.pop(pidfd)
+    pid, _ = runs.pop(pidfd)
     poller.unregister(pidfd)
     os.close(pidfd)
     _, status = os.waitpid(pid, 0)
@@ -151,12 +151,30 @@ def _ended(pidfd, runs, poller, reply):
 
 
 def _stop_all(runs):
-    for pid in runs.values():
+    """The grader is gone: stop every run still going, as its sweep would have."""
+    for pid, _ in runs.values():
         for kill in (os.kill, os.killpg):  # a run not yet in its own group, then its group
             try:
                 kill(pid, signal.SIGKILL)
             except OSError:
                 pass
+    # What left the group (setsid, double forks) still carries its run's token.
+    entries = [b"MPKIT_RUN_TOKEN=" + token.encode() + b"\0" for _, token in runs.values()]
+    for _ in range(3):
+        found = False
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/environ", "rb") as f:
+                    data = b"\0" + f.read()
+                if any(b"\0" + entry in data for entry in entries):
+                    os.kill(int(name), signal.SIGKILL)
+                    found = True
+            except OSError:
+                continue
+        if not found:
+            return
 
 
 def _become_run(request, token_at):
