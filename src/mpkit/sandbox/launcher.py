@@ -1,14 +1,15 @@
 """Start runs by forking a pre-started interpreter instead of starting one (Linux).
 
-The grading process keeps one launcher (boot/_mpkit_launcher.py) per set of
-start-up settings; `start()` asks it for a run and gets back a handle that
-behaves like the subprocess.Popen the runner would otherwise use. Where the
+The grading process keeps one launcher (boot/_mpkit_launcher.py) for the
+environment its runs get; `start()` asks it for a run and gets back a handle
+that behaves like the subprocess.Popen the runner would otherwise use. Where the
 launcher cannot work (not Linux, no pidfd, MPKIT_LAUNCHER=0), `start()`
 returns None and the runner starts a fresh interpreter itself.
 """
 from __future__ import annotations
 
 import atexit
+import concurrent.futures
 import json
 import os
 import signal
@@ -16,13 +17,11 @@ import socket
 import subprocess
 import sys
 import threading
-import concurrent.futures
 from concurrent.futures import Future
 from pathlib import Path
 
 # boot/_mpkit_launcher.py: each run writes its MPKIT_RUN_TOKEN over these bytes.
 PLACEHOLDER = {"MPKIT_NOT_A_RUN": "0" * 32}
-
 
 # Seconds to wait for a fork the launcher was asked for (it takes milliseconds;
 # the first waits for the launcher's own start-up, a fraction of a second).
@@ -36,11 +35,10 @@ class LauncherGone(RuntimeError):
 class LaunchedRun:
     """A run's main process, forked by the launcher: a Popen look-alike."""
 
-    def __init__(self, pid: int, launcher: "Launcher"):
+    def __init__(self, pid: int):
         self.pid = pid
         self.returncode: int | None = None
-        self._ended = threading.Event()
-        self._launcher = launcher
+        self._ended = threading.Event()  # set by the launcher's report of its end
 
     def _end(self, code: int | None) -> None:
         self.returncode = code
@@ -66,6 +64,8 @@ class LaunchedRun:
 
 
 class Launcher:
+    """One launcher process and the thread that reads its reports."""
+
     def __init__(self, env: dict, harness: Path):
         ours, theirs = socket.socketpair()
         # The launcher itself is not a run: no run's settings, a placeholder token.
@@ -157,7 +157,7 @@ class Launcher:
                 if self.retired and not self._starting and not self._running:
                     self.close()
             elif "pid" in message:
-                run = LaunchedRun(message["pid"], self)
+                run = LaunchedRun(message["pid"])
                 self._running[run.pid] = run
                 self._starting.pop(message["id"]).set_result(run)
             else:
