@@ -45,7 +45,9 @@ def the_child(run):
     def before_end(when):
         return when is not None and when < (end["t"], end["n"])
 
-    received = before_end(run.main.received_pids.get(value))
+    # Received counts only if the child sent it: a parent that puts child.pid
+    # on a Queue (a Pipe, a Value) and reads it back receives it from itself.
+    received = before_end(run.main.received_pids.get(value)) and child.sent_own_pid
     took = before_end(run.main.pids_read.get(value))
     # Some channels cannot be seen end to end: the parent reading raw shared
     # memory (RawValue, Array, SharedMemory), a PID passed through a file or a

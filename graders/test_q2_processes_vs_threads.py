@@ -6,7 +6,7 @@ TASK = "q2"
 WATCH = ("COUNTER",)
 RUNS = {
     "process": RunSpec(function="counter_after_process", watch_globals=WATCH),
-    "thread": RunSpec(function="counter_after_thread", watch_globals=WATCH),
+    "thread": RunSpec(function="counter_after_thread", watch_globals=WATCH, watch_calls=("increment",)),
     "spawn": RunSpec(function="counter_after_process", start_method="spawn", watch_globals=WATCH),
 }
 
@@ -88,9 +88,14 @@ def thread_incremented(run):
     ends = {(e["thread"], e["pid"]): e for e in run.events if e["e"] == "thread_end"
             and (e["t"], e["n"]) < (end["t"], end["n"])}  # threads finished when the function returned
 
+    # COUNTER going up while a thread ran is not enough: the caller may have
+    # changed it meanwhile. The thread itself must have run increment.
+    ran = {(c.get("thread"), c["pid"]) for c in run.calls("increment")}
+
     def incremented(thread):
         before, stop = _counter(thread.get("globals")), ends.get((thread["thread"], thread["pid"]))
-        return stop is not None and isinstance(before, int) and _counter(stop.get("globals")) == before + 1
+        own = (thread["thread"], thread["pid"]) in ran or str(thread.get("target")).endswith(".increment")
+        return own and stop is not None and isinstance(before, int) and _counter(stop.get("globals")) == before + 1
 
     good = [t for t in threads if incremented(t)]
     running = [t for t in threads if (t["thread"], t["pid"]) not in ends]
@@ -104,7 +109,7 @@ def thread_incremented(run):
             observed += (": a ThreadPoolExecutor's worker thread keeps running, waiting for more work, until the "
                          "executor is shut down")
     else:
-        observed = f"{len(threads)} thread(s) ran and finished, but none of them added 1 to COUNTER"
+        observed = f"{len(threads)} thread(s) ran and finished, but none of them ran increment to add 1 to COUNTER"
     expect(
         bool(good),
         expected="a thread that runs increment and has finished when counter_after_thread() returns",

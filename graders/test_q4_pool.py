@@ -3,8 +3,8 @@
 `func` is one of the kit's probe functions: each call records which process
 ran it, so the grader sees where the work really happened.
 """
-from mpkit.grading import (THREAD_POOL_HINT, RunSpec, check, describe_pool, expect, fail, no_leftovers, pool_shut_down,
-                           pool_size, probe, quiz_answered, quiz_correct, returned_value, shown, under_spawn,
+from mpkit.grading import (THREAD_POOL_HINT, RunSpec, check, describe_pool, expect, fail, no_leftovers, pool_hint,
+                           pool_shut_down, pool_sizes, pools_of, probe, quiz_answered, quiz_correct, returned_value, shown, under_spawn,
                            used_thread_pool)
 
 TASK = "q4"
@@ -83,15 +83,15 @@ def test_runs_in_workers(runs):
 def test_worker_count(runs):
     for name, wanted in (("two", 2), ("three", 3)):
         run = runs.returned(name)
-        size = pool_size(run)
+        sizes = pool_sizes(run)
         expect(
-            size == wanted,
+            pools_of(sizes, wanted),
             expected=f"{CALLED[name]} to create a pool of exactly {wanted} worker processes",
-            observed=describe_pool(run, size),
+            observed=describe_pool(run, sizes),
             hint=THREAD_POOL_HINT if used_thread_pool(run)
             else "Those processes are not a Pool's workers: use multiprocessing.Pool(processes=processes)."
-            if not size and run.own_children()
-            else "Pass the `processes` argument on: multiprocessing.Pool(processes=processes).",
+            if not sizes and run.own_children()
+            else pool_hint(run, sizes, "Pass the `processes` argument on: multiprocessing.Pool(processes=processes)."),
         )
 
 

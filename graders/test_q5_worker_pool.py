@@ -1,8 +1,9 @@
 """Grader for Q5: square_all squares with a Pool of 4 workers running worker_function."""
 import re
 
-from mpkit.grading import (CPU_COUNT, RunSpec, check, describe_pool, expect, fail, no_leftovers, pool_shut_down,
-                           pool_size, returned_value, shown, under_spawn)
+from mpkit.grading import (CPU_COUNT, RunSpec, check, describe_pool, expect, fail, import_hint, no_leftovers,
+                           pool_hint, pool_shut_down, pool_sizes, pools_of, returned_value, shown, started_at_import,
+                           under_spawn)
 
 TASK = "q5"
 NUMBERS = [1, 2, 3, 4, 5]
@@ -45,11 +46,12 @@ def test_squares_other_inputs(runs):
 @check("pool_of_four")
 def test_pool_of_four(runs):
     run = runs.returned("call")
-    size = pool_size(run)
-    expect(size == 4, expected="a pool of exactly 4 worker processes",
-           observed=describe_pool(run, size),
-           hint="Create it with multiprocessing.Pool(processes=4) (or Pool(4)). Pool() without a number makes one "
-           f"worker per CPU, which differs from machine to machine (graded code sees {CPU_COUNT} CPUs).")
+    sizes = pool_sizes(run)
+    expect(pools_of(sizes, 4), expected="a pool of exactly 4 worker processes",
+           observed=describe_pool(run, sizes),
+           hint=pool_hint(run, sizes, "Create it with multiprocessing.Pool(processes=4) (or Pool(4)). Pool() without a "
+                          "number makes one worker per CPU, which differs from machine to machine (graded code sees "
+                          f"{CPU_COUNT} CPUs)."))
 
 
 def in_workers(run, numbers):
@@ -61,11 +63,14 @@ def in_workers(run, numbers):
            hint="Let the pool call it: pool.map(worker_function, numbers); do not square the numbers yourself.")
     in_workers = sorted(c["args"][0] for c in calls if c["pid"] in workers and c.get("args"))
     elsewhere = [c for c in calls if c["pid"] not in workers and c["pid"] != run.main_pid]
+    early = started_at_import(run)  # forked before the kit could watch worker_function
     expect(in_workers == sorted(numbers), expected=f"the pool's workers to run worker_function for each of {numbers}",
            observed=f"they ran it for {in_workers}" if in_workers
            else f"it ran in processes that are not workers of a multiprocessing.Pool ({len(elsewhere)} calls)"
-           if elsewhere else "the workers never ran worker_function",
-           hint="Map worker_function (the function itself, not a lambda) over the numbers with pool.map.")
+           if elsewhere else "the grader could not see worker_function run: the pool was created while the file "
+           "was imported" if early else "the workers never ran worker_function",
+           hint=import_hint(run, "Map worker_function (the function itself, not a lambda) over the numbers with "
+                            "pool.map."))
 
 
 @check("squares_in_workers")
@@ -80,6 +85,12 @@ def test_program_prints(runs):
     lines = [line.strip() for line in printed.splitlines()]
     # The list is what is asked for; a label before it ("Squares: [1, ...]") is the student's own.
     if any(PRINTED_LIST.search(line) for line in lines):
+        # Printed, but was it square_all's result? Then worker processes ran
+        # (how many, and of what kind, is pool_of_four's business).
+        expect(bool(run.children()), expected="the program to print the list square_all([1, 2, 3, 4, 5]) returns",
+               observed="it printed [1, 4, 9, 16, 25], but no worker process ran: the list was not made by "
+               "square_all", hint="Print the list that square_all returns for [1, 2, 3, 4, 5], not a list you "
+               "wrote or computed yourself.")
         return
     near = [line for line in lines if re.search(r"\d", line)]
     fail(expected="the program to print [1, 4, 9, 16, 25]",

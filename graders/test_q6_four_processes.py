@@ -137,8 +137,8 @@ def test_started_before_joined(runs):
     first_join = min(joins)
     late = [p for p in children if p.start_seq > first_join]
     expect(not late, expected="all four processes started before the first join()",
-           observed=f"{describe_children(late)} started only after an earlier process was joined, "
-           "so the processes ran one after another",
+           observed=f"{describe_children(late)} started only after the parent waited for an earlier process "
+           "(join() or a wait on it), so the processes ran one after another",
            hint="Use two loops: one that starts every process, then one that joins every process.")
 
 

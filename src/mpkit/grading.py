@@ -17,7 +17,7 @@ __all__ = [
     "CheckFailed", "RunSpec", "check", "expect", "fail", "plural", "probe",
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
     "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "last_error", "started_at_import",
-    "import_hint", "pool_size", "describe_pool", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT",
+    "import_hint", "pool_sizes", "pools_of", "pool_hint", "describe_pool", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT",
     "pool_shut_down",
 ]
 
@@ -81,13 +81,23 @@ def exit_code_hint(code) -> str:
     return f"The child ended with sys.exit({code}) or os._exit({code}); let its function simply return."
 
 
-def pool_size(run: RunRecord) -> int:
-    """The most pool workers alive at one time. A pool replaces a worker that
-    ends (maxtasksperchild), so counting every worker ever started would
-    overstate its size. A worker lives from its first sign of life (its own
-    first event, or its parent recording the start) to its own end or its
+def pool_sizes(run: RunRecord) -> list[int]:
+    """The size of each Pool the run created, in the order they were made
+    (four pools of one worker are not a pool of four, nor is an unused pool
+    of four beside the pool of one that did the work)."""
+    pools: dict = {}
+    for p in run.pool_workers():  # in the order they started
+        pools.setdefault((p.started_by, p.pool), []).append(p)
+    return [_peak_alive(run, workers) for workers in pools.values()]
+
+
+def _peak_alive(run: RunRecord, procs: list[Proc]) -> int:
+    """The most of these pool workers alive at one time. A pool replaces a
+    worker that ends (maxtasksperchild), so counting every worker ever started
+    would overstate its size. A worker lives from its first sign of life (its
+    own first event, or its parent recording the start) to its own end or its
     join, whichever came first."""
-    workers = {p.pid: p for p in run.pool_workers()}
+    workers = {p.pid: p for p in procs}
     first, own_end = {}, {}
     for e in run.events:  # in time order
         if e["pid"] in workers:
@@ -113,11 +123,30 @@ def pool_size(run: RunRecord) -> int:
     return peak
 
 
-def describe_pool(run: RunRecord, size: int) -> str:
-    """What a check saw of a run's pool of `size` (see pool_size)."""
-    said = f"a pool of {size} worker processes" if size else "no pool worker process was created"
+def pools_of(sizes: list[int], wanted: int) -> bool:
+    """Was every pool (at least one) of `wanted` workers?"""
+    return bool(sizes) and all(size == wanted for size in sizes)
+
+
+def describe_pool(run: RunRecord, sizes: list[int]) -> str:
+    """What a check saw of a run's pools (see pool_sizes)."""
+    if not sizes:
+        said = "no pool worker process was created"
+    elif len(sizes) == 1:
+        said = f"a pool of {sizes[0]} worker processes"
+    else:
+        said = f"{len(sizes)} pools, of {', '.join(map(str, sizes[:-1]))} and {sizes[-1]} worker processes"
     others = run.own_children()
     return said + (f" (other processes: {describe_children(others)})" if others else "")
+
+
+def pool_hint(run: RunRecord, sizes: list[int], hint: str) -> str:
+    """Why the pools are not what was asked, when it is not `hint`."""
+    if started_at_import(run):
+        return import_hint(run, hint)
+    if len(sizes) > 1:
+        return "Create one Pool with the number of workers asked for, and give all the work to that pool."
+    return hint
 
 
 def used_thread_pool(run: RunRecord) -> bool:
@@ -224,6 +253,12 @@ def pool_shut_down(runs: TaskRuns) -> None:
         raised = end["e"] == "call_error"
         did = f"{spec.function}() raised {end['error']['type']}" if raised else f"{spec.function}() returned"
         left = [p.label() for p in run.pool_workers() if p.pid in run.leftovers]
+        if any(p.is_pool_worker for p in started_at_import(run)):  # not the function's pool: say whose it is
+            fail(expected="the Pool to be created inside the function that uses it, and shut down before it returns",
+                 observed=f"when {runs.describe(name)}, a Pool made while the file was imported (top-level code) "
+                 f"was still open when {did}: nothing called join() or terminate() on it",
+                 hint="Code at the top level of the file runs on every import: create the pool inside the function, "
+                 "with `with Pool(...) as pool:`.")
         fail(
             expected=f"{spec.function}() to shut its pool down (close() then join(), or a `with` block) before it "
             + ("lets the exception out" if raised else "returns"),

@@ -48,6 +48,7 @@ class Proc:
     start_seq: tuple | None = None  # (t, n) of the start in the parent's record
     daemon: bool | None = None
     method: str | None = None  # start method really used
+    pool: int | None = None  # a Pool's worker: which pool of the process that started it
     booted: bool = False
     exitcode_self: int | None = None  # what the child's own bootstrap returned
     joins: list = field(default_factory=list)  # [(by_pid, exitcode, t, n)]
@@ -264,7 +265,7 @@ def load(run_dir: Path, record: RunRecord) -> RunRecord:
             c = proc(e["child"])
             c.started_by, c.start_seq = pid, (e["t"], e["n"])
             c.target, c.name = e.get("target"), e.get("name")
-            c.daemon, c.method = e.get("daemon"), e.get("method")
+            c.daemon, c.method, c.pool = e.get("daemon"), e.get("method"), e.get("pool")
         elif kind == "proc_boot":
             p = proc(pid)
             p.booted = True

@@ -17,6 +17,7 @@ import re
 import sys
 import threading
 import time
+import weakref
 
 import _mpkit_guard
 
@@ -64,6 +65,7 @@ def _start_record(via):
     _state["seq"] = itertools.count()
     _state["prints"] = 0
     _state["children"], _state["sent"], _state["received"], _state["pids_read"] = set(), False, set(), set()
+    _sentinels.clear()  # a forked child's parent's children are not its own
     old = _state["fd"]
     name, _state["fd"] = _exclusive("rec", pid, ".jsonl")
     if old is not None:
@@ -163,6 +165,32 @@ def snapshot_globals():
 
 
 _exitcode_unwatched = None  # BaseProcess.exitcode as multiprocessing wrote it
+_pools = itertools.count(1)
+# sentinel -> Process, for the children this process started (weak: holding a
+# Process would keep its file descriptors open)
+_sentinels = weakref.WeakValueDictionary()
+
+
+def _waiting_for(process, timeout, via="join"):
+    """Record when the parent first waited for a child (join(), or a wait on
+    its sentinel), even if in vain: a wait between two starts makes them run
+    one after another."""
+    if not getattr(process, "_mpkit_join_called", False) and process._popen is not None:
+        process._mpkit_join_called = True
+        emit("join_call", child=process.pid, timeout=timeout, via=via)
+
+
+def _pool_of(process):
+    """Which Pool a worker belongs to: a number kept on the pool's task queue,
+    which all its workers (and their replacements) share. Four pools of one
+    worker are not a pool of four."""
+    try:
+        inqueue = process._args[0]
+        if not hasattr(inqueue, "_mpkit_pool"):
+            inqueue._mpkit_pool = next(_pools)
+        return inqueue._mpkit_pool
+    except Exception:  # not a Pool's worker after all: no pool to name
+        return None
 
 
 def _patch_processes():
@@ -176,9 +204,11 @@ def _patch_processes():
 
     def traced_start(self):
         target = _target_of(self, base)  # start() deletes self._target
+        pool = _pool_of(self) if target == "multiprocessing.pool.worker" else None
         start(self)
         self._mpkit_pid = self.pid  # still known after the student's close()
         _state["children"].add(self.pid)
+        _sentinels[self.sentinel] = self
         emit(
             "proc_start",
             child=self.pid,
@@ -186,12 +216,11 @@ def _patch_processes():
             target=target,
             daemon=self.daemon,
             method=getattr(type(self._popen), "method", None),
+            pool=pool,
         )
 
     def traced_join(self, timeout=None):
-        if not getattr(self, "_mpkit_join_called", False) and self._popen is not None:
-            self._mpkit_join_called = True  # when the parent first waited, even if in vain
-            emit("join_call", child=self.pid, timeout=timeout)
+        _waiting_for(self, timeout)
         join(self, timeout)
         try:
             code = exitcode(self)
@@ -436,6 +465,21 @@ def _patch_raw_messages(connection):
 
     cls.send_bytes, cls.recv_bytes, cls.recv_bytes_into = traced_send_bytes, traced_recv_bytes, traced_recv_bytes_into
     cls._mpkit_traced = True
+    # connection.wait() on a child's sentinel waits for it to end, as join() does.
+    wait = connection.wait
+
+    @functools.wraps(wait)
+    def traced_wait(object_list, timeout=None):
+        object_list = list(object_list)
+        caller = sys._getframe(1).f_globals.get("__name__") or ""
+        if _sentinels and not caller.startswith(("multiprocessing.", "concurrent.", "_mpkit")):
+            for obj in object_list:
+                process = _sentinels.get(obj) if isinstance(obj, int) else None
+                if process is not None:
+                    _waiting_for(process, timeout, "wait")
+        return wait(object_list, timeout)
+
+    connection.wait = traced_wait
 
 
 def _patch_shared_memory(shared_memory):
@@ -618,7 +662,7 @@ def wrap_functions(module, names):
         def make(func=func, name=name):
             @functools.wraps(func)
             def watched(*args, **kwargs):
-                emit("call", fn=name, args=describe(list(args)))
+                emit("call", fn=name, args=describe(list(args)), thread=threading.get_native_id())
                 try:
                     result = func(*args, **kwargs)
                 except BaseException as exc:
