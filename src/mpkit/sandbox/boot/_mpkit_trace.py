@@ -536,9 +536,23 @@ def _patch_shared_value(sharedctypes):
 
     sharedctypes._new_value = traced_new_value
     sharedctypes.rebuild_ctype = traced_rebuild_ctype
+    # A Value with a lock is written through the traced .value above, which
+    # tells who wrote it: its raw object is not scanned (a PID the parent put
+    # there would otherwise pass for one the child sent).
+    synchronized = sharedctypes.synchronized
+
+    @functools.wraps(synchronized)  # pickled by name, as rebuild_ctype
+    def traced_synchronized(obj, lock=None, ctx=None):
+        wrapper = synchronized(obj, lock, ctx)
+        if type(wrapper) is cls:
+            _written_visibly.add(id(obj))
+        return wrapper
+
+    sharedctypes.synchronized = traced_synchronized
 
 
 _shared = []  # raw shared ctypes objects this process made or received (the first 32)
+_written_visibly = set()  # ids of those whose writes the trace sees (a Value's, with its lock)
 
 
 def _keep_shared(obj):
@@ -550,6 +564,8 @@ def _keep_shared(obj):
 def _scan_shared():
     """At the end of a child: did it leave its own PID in shared memory?"""
     for obj in _shared:
+        if id(obj) in _written_visibly:
+            continue
         if hasattr(obj, "buf"):
             _scan_block(obj)
             continue
