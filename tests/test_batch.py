@@ -304,10 +304,10 @@ def test_interrupting_the_batch_stops_every_grading(tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, TMPDIR=str(scratch)),
     )
     def sandboxed_runs():
-        found = []
+        found = []  # processes of runs (not the launcher, which carries no run token)
         for proc in psutil.Process(batch.pid).children(recursive=True):
             try:
-                if "_mpkit_harness" in " ".join(proc.cmdline()):
+                if "MPKIT_RUN_TOKEN" in proc.environ():
                     found.append(proc)
             except psutil.Error:
                 pass
