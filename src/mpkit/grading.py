@@ -213,11 +213,7 @@ def under_spawn(runs: TaskRuns, assertion, name: str = "spawn") -> None:
 def no_leftovers(runs: TaskRuns, main: str = "call") -> None:
     """No process of any run was still running when that run's code was done."""
     runs.returned(main) if runs.specs[main].mode == "call" else runs.finished(main)
-    for name in runs.specs:
-        try:
-            run = runs.get(name)
-        except CheckFailed:
-            continue
+    for name, run in runs.judged():
         # A pool replaces the workers the grader stops: those replacements are not the student's.
         late = {p.pid for p in run.procs.values() if p.is_mp_process} - {p.pid for p in run.children()}
         pids = [pid for pid in run.leftovers if pid not in late]
@@ -238,11 +234,8 @@ def pool_shut_down(runs: TaskRuns) -> None:
     `with` block. A pool merely closed, or dropped, has workers that end on
     their own or when the garbage collector gets to the Pool: when that
     happens is luck, so it is judged by the calls, not by what was running."""
-    for name, spec in runs.specs.items():
-        try:
-            run = runs.get(name)
-        except CheckFailed:
-            continue
+    for name, run in runs.judged():
+        spec = runs.specs[name]
         end = run.first("call_end") or run.first("call_error")
         if end is None or not run.pool_workers():
             continue

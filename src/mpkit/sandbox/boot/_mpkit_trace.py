@@ -171,6 +171,13 @@ _pools = itertools.count(1)
 _sentinels = weakref.WeakValueDictionary()
 
 
+def _student_called():
+    """Was the traced function (the caller of this one) called by the student's
+    code, not by multiprocessing, concurrent.futures or the kit itself?"""
+    name = sys._getframe(2).f_globals.get("__name__") or ""
+    return not name.startswith(("multiprocessing.", "concurrent.", "_mpkit"))
+
+
 def _waiting_for(process, timeout, via="join"):
     """Record when the parent first waited for a child (join(), or a wait on
     its sentinel), even if in vain: a wait between two starts makes them run
@@ -280,11 +287,9 @@ def _patch_processes():
         # PID it returns may come from there rather than from the child. Reads
         # by multiprocessing, concurrent.futures and the kit do not count.
         pid = ident(self)
-        if pid in _state["children"] and pid not in _state["pids_read"]:
-            caller = sys._getframe(1).f_globals.get("__name__") or ""
-            if not caller.startswith(("multiprocessing.", "concurrent.", "_mpkit")):
-                _state["pids_read"].add(pid)
-                emit("pid_read", child=pid)
+        if pid in _state["children"] and pid not in _state["pids_read"] and _student_called():
+            _state["pids_read"].add(pid)
+            emit("pid_read", child=pid)
         return pid
 
     base.ident = base.pid = property(traced_ident, doc=base.ident.__doc__)
@@ -471,8 +476,7 @@ def _patch_raw_messages(connection):
     @functools.wraps(wait)
     def traced_wait(object_list, timeout=None):
         object_list = list(object_list)
-        caller = sys._getframe(1).f_globals.get("__name__") or ""
-        if _sentinels and not caller.startswith(("multiprocessing.", "concurrent.", "_mpkit")):
+        if _sentinels and _student_called():
             for obj in object_list:
                 process = _sentinels.get(obj) if isinstance(obj, int) else None
                 if process is not None:
