@@ -33,8 +33,11 @@ PLACEHOLDER_VAR = b"MPKIT_NOT_A_RUN"  # as long as TOKEN_VAR
 PLACEHOLDER = "0" * 32  # as long as runner's secrets.token_hex(16)
 
 # What every run imports anyway (the harness, the recorder, the student's
-# multiprocessing code): imported here once, before any fork.
+# multiprocessing code): imported here once, before any fork. The recorder
+# (_mpkit_trace and its _mpkit_trace_* modules) reads the run's environment
+# only when a run installs it.
 PRELOAD = (
+    "_mpkit_trace",
     "itertools", "threading", "time", "traceback", "importlib", "runpy", "functools",
     "multiprocessing", "multiprocessing.connection", "multiprocessing.context", "multiprocessing.pool",
     "multiprocessing.popen_fork", "multiprocessing.popen_spawn_posix", "multiprocessing.process",
@@ -204,7 +207,7 @@ def _become_run(request, token_at):
     spec = request["spec"]
     sys.argv = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "_mpkit_harness.py"), spec]
     sys.orig_argv = [sys.executable, *sys.argv]
-    import _mpkit_trace  # first imported here: it reads the run's environment
+    import _mpkit_trace  # preloaded; install() reads the run's environment
 
     _mpkit_trace.install()
     return spec

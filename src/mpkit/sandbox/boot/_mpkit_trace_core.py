@@ -1,0 +1,143 @@
+"""The recorder's core: this process's record file, emit(), and the state
+the watches share (see _mpkit_trace.py for the whole recorder).
+
+Standard library only. It keeps its own references to the functions it
+relies on (os.getpid, json.dumps, ...), so a submission that monkeypatches
+them cannot change what is recorded. Nothing is read from the environment
+at import: the launcher imports the recorder before it forks any run.
+"""
+import itertools
+import json
+import os
+import sys
+import time
+import weakref
+
+_getpid = os.getpid
+_write = os.write
+_os_open = os.open
+_dup2 = os.dup2
+_close = os.close
+_now = time.monotonic_ns
+_dumps = json.dumps
+_join_path = os.path.join
+
+# run_dir: the run's record folder, set by install(). children: pids of the
+# processes this one started; sent, received: the PIDs recorded as passed
+# between processes (see _mpkit_trace_messages); pids_read: those of its
+# children the student's code read off their Process objects.
+state = {"run_dir": "", "fd": None, "pid": None, "seq": itertools.count(), "prints": 0, "children": set(),
+         "sent": False, "received": set(), "pids_read": set()}
+# sentinel -> Process, for the children this process started (weak: holding a
+# Process would keep its file descriptors open)
+sentinels = weakref.WeakValueDictionary()
+# Functions as multiprocessing wrote them, for the kit's own looks (the kit
+# looking is not the student waiting): "exitcode" -> BaseProcess.exitcode's getter.
+originals = {}
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+
+
+def exclusive(folder, pid, suffix):
+    """Open a new file named after pid (pids can be reused within a run)."""
+    for n in itertools.count():
+        name = f"{pid}{'' if n == 0 else '.' + str(n)}{suffix}"
+        try:
+            return name, _os_open(_join_path(state["run_dir"], folder, name), _FLAGS, 0o600)
+        except FileExistsError:
+            continue
+
+
+def start_record():
+    """Start a new process's record: its own state and record file."""
+    pid = _getpid()
+    state["pid"] = pid
+    state["seq"] = itertools.count()
+    state["prints"] = 0
+    state["children"], state["sent"], state["received"], state["pids_read"] = set(), False, set(), set()
+    sentinels.clear()  # a forked child's parent's children are not its own
+    old = state["fd"]
+    _, state["fd"] = exclusive("rec", pid, ".jsonl")
+    if old is not None:
+        try:
+            _close(old)
+        except OSError:
+            pass
+    return pid
+
+
+def own_output(pid):
+    """Point stdout and stderr at files of this process's own; their names."""
+    outputs = {}
+    for stream, fdno in (("out", 1), ("err", 2)):
+        oname, ofd = exclusive("out", pid, "." + stream)
+        # The file is inheritable through dup2; the original O_CLOEXEC fd is closed.
+        _dup2(ofd, fdno)
+        _close(ofd)
+        outputs[stream] = oname
+    return outputs
+
+
+def emit(kind, **fields):
+    """Append one event to this process's record."""
+    fd = state["fd"]
+    if fd is None:
+        return
+    fields["e"] = kind
+    fields["pid"] = state["pid"]
+    fields["t"] = _now()
+    fields["n"] = next(state["seq"])
+    try:
+        line = _dumps(fields, default=repr)
+    except (TypeError, ValueError):
+        line = _dumps({"e": kind, "pid": fields["pid"], "t": fields["t"], "n": fields["n"], "bad": True})
+    try:
+        _write(fd, (line + "\n").encode("utf-8", "replace"))
+    except OSError:
+        pass
+
+
+def student_called():
+    """Was the traced function (the caller of this one) called by the student's
+    code, not by multiprocessing, concurrent.futures or the kit itself?"""
+    name = sys._getframe(2).f_globals.get("__name__") or ""
+    return not name.startswith(("multiprocessing.", "concurrent.", "_mpkit"))
+
+
+class _AfterImport:
+    """Calls then(module) right after the module `name` is imported."""
+
+    def __init__(self, name, then):
+        self.name, self.then = name, then
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.name:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        exec_module = getattr(loader, "exec_module", None)
+        if exec_module is None:
+            return spec
+        then = self.then
+
+        def traced_exec(module):
+            exec_module(module)
+            then(module)
+
+        loader.exec_module = traced_exec
+        return spec
+
+
+def after_import(name, then):
+    """then(module) whenever the module `name` is imported, and at once if it
+    already is (then must tolerate being called twice)."""
+    if name in sys.modules:
+        then(sys.modules[name])
+    sys.meta_path.insert(0, _AfterImport(name, then))

@@ -1,0 +1,140 @@
+"""The recorder's watch on PIDs passed between processes in messages.
+
+A task may ask a child to send its PID back: the record must show that it
+did, not merely that the parent returned a child's PID (process.pid is
+known to the parent without any sending). Two events, each written once:
+"pid_sent" when a process sends a message holding its own PID,
+"pid_received" when a process receives one holding the PID of a process it
+started. The messages are multiprocessing's pickled ones (Pipe, Queue,
+SimpleQueue, Manager proxies, Pool and executor results all go through
+ForkingPickler) and raw ones (Connection.send_bytes, recv_bytes,
+recv_bytes_into). Values in shared memory: _mpkit_trace_shared.
+Standard library only (see _mpkit_trace.py).
+"""
+import re
+
+from _mpkit_trace_core import emit, state
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbers(value):
+    """The ints in a small message: an int, the digits of a short text, or these
+    inside small tuples, lists, dicts and plain objects (an executor sends its
+    result as an object). Bounded, so a big message costs next to nothing."""
+    found, todo, budget = set(), [(value, 0)], 64
+    while todo and budget:
+        value, depth = todo.pop()
+        budget -= 1
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            found.add(value)
+        elif isinstance(value, str):
+            if len(value) <= 200:
+                found.update(map(int, _DIGITS.findall(value)))
+        elif isinstance(value, (bytes, bytearray, memoryview)):
+            found |= _bytes_numbers(value)
+        elif depth < 3:
+            items = value
+            if not isinstance(value, (tuple, list, dict)):
+                try:
+                    items = object.__getattribute__(value, "__dict__")
+                except Exception:  # no __dict__: slots, builtins
+                    continue
+            if isinstance(items, dict):
+                items = [*items, *items.values()] if len(items) <= 32 else ()
+            if len(items) <= 32:
+                todo.extend((item, depth + 1) for item in items)
+    return found
+
+
+def _bytes_numbers(data):
+    """The ints small raw bytes may hold: digits of ASCII text (str(pid).encode()),
+    and the whole of up to 8 bytes or each aligned 4- and 8-byte word of up to 64
+    (struct.pack, int.to_bytes, a numpy array), read in either byte order."""
+    if memoryview(data).nbytes > 200:
+        return set()
+    data = bytes(data)
+    found = set(map(int, _DIGITS.findall(data.decode("ascii")))) if data.isascii() else set()
+    if len(data) <= 64:
+        words = [data] if len(data) <= 8 else []
+        words += [data[i:i + size] for size in (4, 8) for i in range(0, len(data) - size + 1, size)]
+        for order in ("little", "big"):
+            found.update(int.from_bytes(word, order) for word in words)
+    return found
+
+
+def sending(value, via):
+    """This process sends value: record it if it holds this process's PID."""
+    try:  # the recorder must never break the student's send (a value's odd __class__, ...)
+        if not state["sent"] and state["pid"] in _numbers(value):
+            state["sent"] = True
+            emit("pid_sent", via=via)
+    except Exception:
+        pass
+
+
+def receiving(value, via):
+    """This process receives value: record the PIDs of its children it holds."""
+    try:
+        new = (state["children"] & _numbers(value)) - state["received"] if state["children"] else None
+        if new:
+            state["received"] |= new
+            emit("pid_received", pids=sorted(new), via=via)
+    except Exception:
+        pass
+
+
+def patch_pickled():
+    """ForkingPickler's dumps and loads: every pickled message."""
+    from multiprocessing.reduction import ForkingPickler
+
+    dumps, loads = ForkingPickler.__dict__["dumps"].__func__, ForkingPickler.loads
+
+    def traced_dumps(cls, obj, protocol=None):
+        data = dumps(cls, obj, protocol)
+        sending(obj, "message")
+        return data
+
+    def traced_loads(data, *args, **kwargs):
+        obj = loads(data, *args, **kwargs)
+        receiving(obj, "message")
+        return obj
+
+    ForkingPickler.dumps = classmethod(traced_dumps)
+    ForkingPickler.loads = staticmethod(traced_loads)
+
+
+def patch_raw(connection):
+    """Connection.send_bytes, recv_bytes and recv_bytes_into: messages the
+    student packed without pickle. (send() and recv() do not call them; a
+    Queue's pickles pass through them too, read at a bounded cost.)"""
+    cls = connection._ConnectionBase
+    if getattr(cls, "_mpkit_traced", False):
+        return
+    send_bytes, recv_bytes, recv_bytes_into = cls.send_bytes, cls.recv_bytes, cls.recv_bytes_into
+
+    def traced_send_bytes(self, buf, offset=0, size=None):
+        send_bytes(self, buf, offset, size)
+        try:
+            view = memoryview(buf).cast("B")
+            sending(view[offset:len(view) if size is None else offset + size], "message")
+        except Exception:  # not a flat buffer: nothing to read a PID from
+            pass
+
+    def traced_recv_bytes(self, maxlength=None):
+        data = recv_bytes(self, maxlength)
+        receiving(data, "message")
+        return data
+
+    def traced_recv_bytes_into(self, buf, offset=0):
+        size = recv_bytes_into(self, buf, offset)
+        try:
+            receiving(memoryview(buf).cast("B")[offset:offset + size], "message")
+        except Exception:
+            pass
+        return size
+
+    cls.send_bytes, cls.recv_bytes, cls.recv_bytes_into = traced_send_bytes, traced_recv_bytes, traced_recv_bytes_into
+    cls._mpkit_traced = True
