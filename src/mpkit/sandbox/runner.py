@@ -19,11 +19,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import kernel
 from . import launcher as launchers
 from . import reaper
 from .record import RunRecord, load, read_raw_streams, remove_tree
 
-LIMIT_MARK = "limit-"  # run_dir/limit-<name>, made by boot/_mpkit_guard.py
+LIMIT_MARK = "limit-"  # run_dir/out/limit-<name>, made by boot/_mpkit_guard.py
 
 BOOT_DIR = Path(__file__).with_name("boot")
 PACKAGE_DIR = BOOT_DIR.parent.parent  # src/mpkit: student code may not change the kit's code
@@ -190,6 +191,7 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
     env = _base_environment()
     env.update(
         MPKIT_RUN_DIR=str(run_dir),
+        TMPDIR=str(run_dir / "tmp"),  # tempfile, forkserver's socket: the run's own, the only temp it may write
         MPKIT_RUN_TOKEN=token,
         MPKIT_CPU_COUNT=str(CPU_COUNT),
         # Read by the guard (boot/_mpkit_guard.py) in every process of the run.
@@ -242,7 +244,7 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
     token = secrets.token_hex(16)
     record = RunRecord(mode=spec.mode, start_method=spec.start_method, time_limit=limits.time_limit)
     try:
-        for sub in ("rec", "out", "work"):
+        for sub in kernel.RUN_WRITABLE:
             (run_dir / sub).mkdir()
         spec_path = run_dir / "spec.json"
         spec_path.write_text(
@@ -256,11 +258,13 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
                     "kwargs": dict(spec.kwargs),
                     "start_method": spec.start_method,
                     "limits": limits.rlimits(),
+                    "landlock": kernel.plan(run_dir, limits.hidden),
                 }
             ),
             encoding="utf-8",
         )
         _execute(record, spec_path, run_dir, token, _environment(run_dir, token, spec, module, limits), limits)
+        record.sandbox = kernel.read_report(run_dir)
         load(run_dir, record)
         read_raw_streams(run_dir, record)
     finally:
@@ -402,7 +406,7 @@ def _returned_in_time(run_dir: Path, main_pid: int) -> bool:
 
 def _limit_hit(run_dir: Path, limits: Limits, output: bool = True) -> str | None:
     """"processes" or "output" when the run went past that limit."""
-    if (run_dir / (LIMIT_MARK + "processes")).exists():
+    if (run_dir / "out" / (LIMIT_MARK + "processes")).exists():
         return "processes"
     if output and limits.file_size:
         sizes = {}
