@@ -32,6 +32,8 @@ def pytest_addoption(parser):
                     help="leave out hidden checks (what a student bundle has)")
     group.addoption("--timeline", action="store_true", default=False,
                     help="show, under each task of the scorecard, when its processes ran, printed and were joined")
+    group.addoption("--require-kernel-sandbox", action="store_true", default=False,
+                    help="refuse to grade where the kernel sandbox (Linux Landlock) is missing")
     group.addoption("--kit", metavar="DIR", default=None,
                     help="the kit folder holding config/manifest.yaml (default: found from the graders)")
 
@@ -68,6 +70,13 @@ class GradingSession:
         self.submission = Path(submission).resolve() if submission else self.manifest.root / "exercises"
         if not self.submission.is_dir():
             raise pytest.UsageError(f"--submission {submission or self.submission}: no such folder")
+        if option("--require-kernel-sandbox") or self.manifest.require_kernel_sandbox:
+            from .sandbox import kernel
+
+            try:
+                kernel.require()
+            except kernel.KernelSandboxMissing as exc:
+                raise pytest.UsageError(str(exc)) from None
         self.scheduler = Scheduler(self.submission, manifest=self.manifest)
 
     def pytest_generate_tests(self, metafunc):
@@ -218,7 +227,13 @@ class GradingSession:
             tasks=tasks,
             execution_time=time.monotonic() - self.started,
             timelines={t.task_id: self._timelines(t.task_id) for t in tasks},
+            sandbox=self._sandbox(),
         )
+
+    def _sandbox(self) -> dict:
+        from .sandbox import kernel
+
+        return kernel.summary(self.scheduler.sandbox_reports() if self.scheduler else [])
 
     def _timelines(self, task_id: str) -> list:
         """Timelines of the task's runs that have finished (a run still going is not waited for)."""

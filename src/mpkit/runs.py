@@ -84,6 +84,14 @@ class Scheduler:
             for name, spec in runs.specs.items():
                 self.submit(runs.task, name, spec)
 
+    def sandbox_reports(self) -> list:
+        """What each run that ran applied of the kernel layer (None: it said nothing)."""
+        reports = []
+        for future in self._futures.values():
+            if future.done() and future.exception() is None and future.result() is not None:
+                reports.append(future.result().sandbox)
+        return reports
+
     def close(self) -> None:
         for pool in (self._slow_pool, self._pool):
             pool.shutdown(wait=True, cancel_futures=True)
