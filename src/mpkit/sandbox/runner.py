@@ -191,7 +191,6 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
     env = _base_environment()
     env.update(
         MPKIT_RUN_DIR=str(run_dir),
-        TMPDIR=str(run_dir / "tmp"),  # tempfile, forkserver's socket: the run's own, the only temp it may write
         MPKIT_RUN_TOKEN=token,
         MPKIT_CPU_COUNT=str(CPU_COUNT),
         # Read by the guard (boot/_mpkit_guard.py) in every process of the run.

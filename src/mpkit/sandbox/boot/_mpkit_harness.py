@@ -239,6 +239,12 @@ def _restrict(plan):
     import _mpkit_guard
     import _mpkit_landlock
 
+    # The run's own temp folder (tempfile, forkserver's socket, a Manager's):
+    # the only one it may write to. Set here, not in the environment the
+    # runner passes, which keys the launcher (one per environment).
+    os.environ["TMPDIR"] = os.path.join(os.environ["MPKIT_RUN_DIR"], "tmp")
+    if "tempfile" in sys.modules:
+        sys.modules["tempfile"].tempdir = None
     with _mpkit_guard.own_files():
         fd = os.open(os.path.join(os.environ["MPKIT_RUN_DIR"], "sandbox.json"),
                      os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
