@@ -43,6 +43,10 @@ def secret_kit(tmp_path):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
+    abstract = "mpkit-test-" + secrets.token_hex(8)
+    unix = socket.socket(socket.AF_UNIX)
+    unix.bind("\0" + abstract)
+    unix.listen()
     outside = {
         "submission": str(tmp_path / "submission" / "other_task.py"),
         "kit": str(tmp_path / "kit" / "src" / "new.py"),
@@ -50,10 +54,11 @@ def secret_kit(tmp_path):
         "other temp": str(tmp_path / "elsewhere" / "x"),
     }
     (tmp_path / "submission").mkdir()
-    args = (str(secret), str(hidden), outside, os.getpid(), held.fileno(), listener.getsockname()[1])
+    args = (str(secret), str(hidden), outside, os.getpid(), held.fileno(), listener.getsockname()[1], abstract)
     yield canary, hidden, args
     held.close()
     listener.close()
+    unix.close()
 
 
 def _check_denied(found: dict, canary: str) -> None:
@@ -91,6 +96,7 @@ def test_the_kernel_alone_stops_every_door(secret_kit, tmp_path):
     assert found["libc open+read"] == "denied EACCES"
     assert found["hard link in temp"].startswith("link: denied")
     assert found["kill grader"] == "denied EPERM"
+    assert "Operation not permitted" in found["abstract unix socket"]
     # Without the restriction the same script reads the canary: the test can fail.
     unrestricted = script.replace("L.restrict(", "(lambda *a: None)(")
     done = subprocess.run([sys.executable, "-c", unrestricted], cwd=run_dir / "work", env=env,

@@ -59,7 +59,7 @@ def _in_child(method, secret):
     return got
 
 
-def attack(secret, hidden_dir, writable_outside, grader_pid, grader_fd, port):
+def attack(secret, hidden_dir, writable_outside, grader_pid, grader_fd, port, abstract):
     out = {}
     out["libc open+read"] = _c_read(secret)
     out["libc open dir"] = _c_read(hidden_dir, os.O_RDONLY | os.O_DIRECTORY)
@@ -99,6 +99,14 @@ def attack(secret, hidden_dir, writable_outside, grader_pid, grader_fd, port):
         out["tcp connect"] = "CONNECTED"
     except OSError as exc:
         out["tcp connect"] = f"denied {exc}"
+    finally:
+        sock.close()
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.connect("\0" + abstract)
+        out["abstract unix socket"] = "CONNECTED"
+    except OSError as exc:
+        out["abstract unix socket"] = f"denied {exc}"
     finally:
         sock.close()
     for method in ("fork", "spawn", "forkserver"):
