@@ -45,6 +45,7 @@ class BatchOptions:
     force: bool = False  # grade every submission, changed or not
     html: str | None = None  # file name of each student's HTML report, in RESULTS_DIR/<student>/
     deadline: float | None = None  # seconds for one submission (None: from the time limits)
+    require_kernel_sandbox: bool = False  # each grading refuses where Landlock is missing
 
 
 @dataclass
@@ -211,6 +212,8 @@ class BatchGrader:
                    "--out", str(partial)]
         if self.options.public_only:
             command.append("--public-only")
+        if self.options.require_kernel_sandbox:
+            command.append("--require-kernel-sandbox")
         if self.options.html:
             command += ["--html", str(target / self.options.html)]
         log_path = target / LOG

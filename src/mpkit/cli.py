@@ -25,8 +25,11 @@ def cmd_grade(args) -> int:
 
     from .grade import grade_submission
 
-    report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only)
+    report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only,
+                              require_kernel_sandbox=args.require_kernel_sandbox)
     _say_platform_notes()
+    if report.sandbox.get("text"):
+        print(f"mpkit: {report.sandbox['text']}", file=sys.stderr)
     from .results import gradescope
 
     if args.html:
@@ -67,7 +70,15 @@ def cmd_grade_batch(args) -> int:
     if not args.out:
         raise MpkitError("grade --batch: --out RESULTS_DIR is required")
     options = BatchOptions(kit=_kit(args), submissions=Path(args.batch), out=Path(args.out), jobs=args.jobs,
-                           public_only=args.public_only, force=args.force, html=args.html)
+                           public_only=args.public_only, force=args.force, html=args.html,
+                           require_kernel_sandbox=args.require_kernel_sandbox)
+    if args.require_kernel_sandbox:
+        from .sandbox import kernel
+
+        try:
+            kernel.require()
+        except kernel.KernelSandboxMissing as exc:
+            raise MpkitError(str(exc).removeprefix("mpkit: "), exit_code=4) from None
     result = grade_batch(options, for_stream(sys.stderr))
     print(result.report())
     return 3 if result.failed else 0
@@ -152,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--jobs", type=int, metavar="N", help="with --batch: gradings at once (default: CPU count)")
     grade.add_argument("--force", action="store_true", help="with --batch: grade again even what did not change")
     grade.add_argument("--public-only", action="store_true", help="leave out hidden checks")
+    grade.add_argument("--require-kernel-sandbox", action="store_true",
+                       help="refuse to grade (exit 4) where the kernel sandbox (Linux Landlock) is missing")
     grade.add_argument("--html", metavar="REPORT.html",
                        help="also write feedback as a web page, with a timeline of each task's processes "
                        "(with --batch: the file name of each student's page in RESULTS_DIR/<student>/)")

@@ -29,8 +29,11 @@ class _Sink:
             self.report = grading.report()
 
 
-def grade_submission(kit: Path, submission: Path, public_only: bool = False, tasks=None) -> Report:
-    """Grade every task, or only the task ids in `tasks`."""
+def grade_submission(kit: Path, submission: Path, public_only: bool = False, tasks=None,
+                     require_kernel_sandbox: bool = False) -> Report:
+    """Grade every task, or only the task ids in `tasks`. With
+    `require_kernel_sandbox` (or the manifest's sandbox.require_kernel), refuse
+    (MpkitError) where the kernel layer of the sandbox is missing."""
     import pytest
 
     manifest = load_manifest(kit / "config" / "manifest.yaml")
@@ -39,6 +42,13 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False, tas
     unknown = [t for t in tasks or () if manifest.task(t) is None]
     if unknown:
         raise MpkitError(f"{manifest.path}: no task {unknown[0]!r}")
+    if require_kernel_sandbox or manifest.require_kernel_sandbox:
+        from .sandbox import kernel
+
+        try:
+            kernel.require()
+        except kernel.KernelSandboxMissing as exc:
+            raise MpkitError(str(exc).removeprefix("mpkit: "), exit_code=4) from None
     graders = [str(t.grader) for t in manifest.tasks if tasks is None or t.id in tasks]
     args = [
         *graders,
@@ -58,6 +68,8 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False, tas
     ]
     if public_only:
         args.append("--public-only")
+    if require_kernel_sandbox:
+        args.append("--require-kernel-sandbox")
     sink = _Sink()
     stream = io.StringIO()
     with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream):

@@ -155,6 +155,8 @@ def html_report(report: Report) -> str:
     passed = sum(1 for c in report.checks if c.status == PASSED)
     _sub(body, "p", f"Total: {report.score:g} / {report.max_score:g} points ({passed} of {len(report.checks)} "
          "checks passed)", class_="total")
+    if report.sandbox.get("text"):
+        _sub(body, "p", report.sandbox["text"], class_="sandbox")
     for task in report.tasks:
         _task_section(body, task, report.timelines.get(task.task_id, []))
     return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"

@@ -77,6 +77,8 @@ class Manifest:
     title: str
     tasks: tuple[Task, ...] = field(default_factory=tuple)
     edition: str = "instructor"
+    # sandbox: {require_kernel: true}: refuse to grade where the kernel layer (Landlock) is missing
+    require_kernel_sandbox: bool = False
 
     def task(self, task_id: str) -> Task | None:
         return next((t for t in self.tasks if t.id == task_id), None)
@@ -179,7 +181,7 @@ def load_manifest(path: str | Path, stubs_exist: bool = True) -> Manifest:
         raise MpkitError(f"{shown}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
     r = _Reader(path, shown)
     root = path.resolve().parent.parent  # config/manifest.yaml -> the kit folder
-    top = r.mapping(data, "", {"version", "tasks"}, {"title", "defaults", "edition"})
+    top = r.mapping(data, "", {"version", "tasks"}, {"title", "defaults", "edition", "sandbox"})
     if top["version"] != 1:
         r.fail("version", f"expected 1, got {top['version']!r}")
     defaults = r.mapping(top.get("defaults") or {}, "defaults", set(), {"time_limit"})
@@ -200,7 +202,10 @@ def load_manifest(path: str | Path, stubs_exist: bool = True) -> Manifest:
         seen_files.add(task.file)
         tasks.append(task)
     title = r.text(top.get("title", "mpkit exercises"), "title")
-    return Manifest(path=path.resolve(), root=root, title=title, tasks=tuple(tasks), edition=edition)
+    sandbox = r.mapping(top.get("sandbox") or {}, "sandbox", set(), {"require_kernel"})
+    require_kernel = r.boolean(sandbox.get("require_kernel", False), "sandbox.require_kernel")
+    return Manifest(path=path.resolve(), root=root, title=title, tasks=tuple(tasks), edition=edition,
+                    require_kernel_sandbox=require_kernel)
 
 
 def _task(r: _Reader, raw, where: str, root: Path, default_limit: float, stubs_exist: bool,

@@ -32,6 +32,8 @@ def pytest_addoption(parser):
                     help="leave out hidden checks (what a student bundle has)")
     group.addoption("--timeline", action="store_true", default=False,
                     help="show, under each task of the scorecard, when its processes ran, printed and were joined")
+    group.addoption("--require-kernel-sandbox", action="store_true", default=False,
+                    help="refuse to grade where the kernel sandbox (Linux Landlock) is missing")
     group.addoption("--kit", metavar="DIR", default=None,
                     help="the kit folder holding config/manifest.yaml (default: found from the graders)")
 
@@ -39,6 +41,13 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "mpkit_check(id): this test is the manifest check `id` of its module's TASK")
     config.addinivalue_line("markers", "hidden: a check students do not see (deselect with -m 'not hidden')")
+    if config.getoption("--require-kernel-sandbox"):  # refused before anything is collected
+        from .sandbox import kernel
+
+        try:
+            kernel.require()
+        except kernel.KernelSandboxMissing as exc:
+            raise pytest.UsageError(str(exc)) from None
     config.pluginmanager.register(GradingSession(config), SESSION)
 
 
@@ -55,6 +64,7 @@ class GradingSession:
         self.selected: dict[tuple[str, str], object] = {}
         self.timelines: dict[tuple[str, str], dict] = {}  # (task, run) -> timeline of a finished run
         self.started = time.monotonic()
+        self.refused = False  # the kernel sandbox was required and is missing: nothing is graded
 
     # -- collection ---------------------------------------------------------
     def _setup(self, first_grader: Path) -> None:
@@ -68,6 +78,14 @@ class GradingSession:
         self.submission = Path(submission).resolve() if submission else self.manifest.root / "exercises"
         if not self.submission.is_dir():
             raise pytest.UsageError(f"--submission {submission or self.submission}: no such folder")
+        if option("--require-kernel-sandbox") or self.manifest.require_kernel_sandbox:
+            from .sandbox import kernel
+
+            try:
+                kernel.require()
+            except kernel.KernelSandboxMissing as exc:
+                self.refused = True
+                raise pytest.UsageError(str(exc)) from None
         self.scheduler = Scheduler(self.submission, manifest=self.manifest)
 
     def pytest_generate_tests(self, metafunc):
@@ -200,6 +218,7 @@ class GradingSession:
     def report(self) -> Report:
         """Results in manifest order, for the checks that were selected."""
         tasks = []
+        tampered = self.scheduler.tampered({t.id: t.file for t in self.manifest.tasks}) if self.scheduler else {}
         for task in self.manifest.tasks:
             checks = []
             for check in task.checks:
@@ -209,6 +228,8 @@ class GradingSession:
                 if result is None:
                     result = CheckResult(task.id, check.id, check.description, check.points, check.visibility,
                                          status=FAILED, expected="the check to run", observed="it did not run")
+                if task.id in tampered:
+                    result = _tampered(result, tampered[task.id])
                 checks.append(result)
             if checks:
                 tasks.append(TaskSummary(task.id, task.title, checks))
@@ -218,7 +239,13 @@ class GradingSession:
             tasks=tasks,
             execution_time=time.monotonic() - self.started,
             timelines={t.task_id: self._timelines(t.task_id) for t in tasks},
+            sandbox=self._sandbox(),
         )
+
+    def _sandbox(self) -> dict:
+        from .sandbox import kernel
+
+        return kernel.summary(self.scheduler.sandbox_reports() if self.scheduler else [])
 
     def _timelines(self, task_id: str) -> list:
         """Timelines of the task's runs that have finished (a run still going is not waited for)."""
@@ -245,7 +272,7 @@ class GradingSession:
         return runs.hidden_runs if self.config.getoption("--public-only") else set()
 
     def pytest_terminal_summary(self, terminalreporter):
-        if self.manifest is None or not self.selected:
+        if self.manifest is None or not self.selected or self.refused:
             return
         terminalreporter.write_line("")
         from .sandbox.runner import platform_notes  # limits this machine cannot apply, said once
@@ -258,6 +285,16 @@ class GradingSession:
     def pytest_unconfigure(self, config):
         if self.scheduler is not None:
             self.scheduler.close()
+
+
+def _tampered(result: CheckResult, name: str) -> CheckResult:
+    """A check of a task graded on a file changed during grading: failed."""
+    from dataclasses import replace
+
+    from .handed_in import message
+
+    expected, observed, hint = message(name)
+    return replace(result, status=FAILED, expected=expected, observed=observed, hint=hint, details="")
 
 
 @pytest.fixture

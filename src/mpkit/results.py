@@ -65,6 +65,8 @@ class Report:
     execution_time: float = 0.0
     # task id -> [timeline.run_timeline() of each finished run]: JSON-able, for feedback
     timelines: dict = field(default_factory=dict)
+    # sandbox/kernel.summary(): which protections were in force ("text" is the one line to show)
+    sandbox: dict = field(default_factory=dict)
 
     @property
     def checks(self) -> list:
@@ -118,6 +120,8 @@ def scorecard(report: Report, width: int = 78, timeline: bool = False) -> str:
     )
     if report.grader_errors:
         out.append(f"{len(report.grader_errors)} check(s) could not be graded because of a bug in the grader.")
+    if report.sandbox.get("text"):
+        out.append(report.sandbox["text"])
     out.append(rule)
     return "\n".join(out)
 
@@ -153,9 +157,11 @@ def gradescope(report: Report) -> dict:
     return {
         "score": report.score,
         "execution_time": round(report.execution_time, 3),
-        "output": f"{_num(report.score)} / {_num(report.max_score)} points",
+        "output": "\n".join(filter(None, [f"{_num(report.score)} / {_num(report.max_score)} points",
+                                          report.sandbox.get("text")])),
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
-        "extra_data": {"mpkit_version": __version__, "schema_version": SCHEMA_VERSION, "max_score": report.max_score},
+        "extra_data": {"mpkit_version": __version__, "schema_version": SCHEMA_VERSION, "max_score": report.max_score,
+                       "sandbox": report.sandbox},
     }

@@ -45,6 +45,10 @@ class Scheduler:
         self.submission = Path(submission)
         self.primary = primary_start_method()
         self.hidden, self.readonly = _protected_folders(manifest, self.submission)
+        from .handed_in import Snapshot
+
+        self.handed_in = Snapshot.take(self.submission)  # before any run: see handed_in.py
+        self._tampered: dict | None = None
         self._pool = ThreadPoolExecutor(max_workers=workers or run_workers())
         # Slow runs (mostly asleep on purpose) start at once, beside the others:
         # queued behind them, they would be the last to end.
@@ -83,6 +87,28 @@ class Scheduler:
         for runs in task_runs:
             for name, spec in runs.specs.items():
                 self.submit(runs.task, name, spec)
+
+    def tampered(self, task_files: dict) -> dict:
+        """{task id: file} of tasks graded on a file some run changed (once the
+        runs are done); the folder is put back as it was handed in."""
+        if self._tampered is None:
+            from concurrent.futures import wait
+
+            from .handed_in import tampered_tasks
+
+            wait(list(self._futures.values()))
+            changed = self.handed_in.changes()
+            self.handed_in.restore(changed)
+            self._tampered = tampered_tasks(changed, task_files)
+        return self._tampered
+
+    def sandbox_reports(self) -> list:
+        """What each run that ran applied of the kernel layer (None: it said nothing)."""
+        reports = []
+        for future in self._futures.values():
+            if future.done() and future.exception() is None and future.result() is not None:
+                reports.append(future.result().sandbox)
+        return reports
 
     def close(self) -> None:
         for pool in (self._slow_pool, self._pool):

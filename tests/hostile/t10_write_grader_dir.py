@@ -14,7 +14,10 @@ def _grading_process_args():
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 args = [a.decode() for a in f.read().split(b"\0")]
-            cwd = os.readlink(f"/proc/{pid}/cwd")
+            try:
+                cwd = os.readlink(f"/proc/{pid}/cwd")
+            except OSError:  # the kernel sandbox hides other processes' folders
+                cwd = ""
             with open(f"/proc/{pid}/stat") as f:
                 parent = int(f.read().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError):
@@ -26,13 +29,18 @@ def _grading_process_args():
 def _targets():
     """The kit folder and the results file of the grading process.
     Only a test's throwaway kit copy: never a developer's checkout."""
+    out = None
     for args, cwd in _grading_process_args():
+        out = out or (args[args.index("--out") + 1] if "--out" in args else None)
         kit = args[args.index("--kit") + 1] if "--kit" in args else cwd
         if "mpkit-hostile-kit" not in kit or not os.path.isdir(os.path.join(kit, "graders")):
             continue
-        out = args[args.index("--out") + 1] if "--out" in args else None
         return kit, out
-    return None, None
+    # The run's environment names the folders it may not touch.
+    for folder in os.environ.get("MPKIT_HIDDEN", "").split(os.pathsep):
+        if "mpkit-hostile-kit" in folder and os.path.basename(folder) == "graders":
+            return os.path.dirname(folder), out
+    return None, out
 
 
 def worker_function(x):

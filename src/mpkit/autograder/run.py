@@ -26,7 +26,8 @@ def grade_upload(kit, root) -> int:
         print(line)
     with tempfile.TemporaryDirectory(prefix="mpkit-upload-") as scratch:
         folder = submission if located.flat else stage(located, Path(scratch) / "submission")
-        report = grade_submission(kit, folder)
+        # Official grades: refuse where the kernel layer of the sandbox is missing.
+        report = grade_submission(kit, folder, require_kernel_sandbox=True)
     data = gradescope(report)
     said = [data["output"]]
     if located.missing:

@@ -118,6 +118,7 @@ class RunRecord:
     damaged: list = field(default_factory=list)  # record lines that did not parse
     leftovers: list = field(default_factory=list)  # pids still running at the end
     limit_hit: str | None = None  # "processes" or "output": the run was stopped for it
+    sandbox: dict | None = None  # what the run applied of the kernel layer (sandbox/kernel.py)
     stdout_raw: Output = field(default_factory=Output)  # what reached the run's own stdout
     stderr_raw: Output = field(default_factory=Output)
 

@@ -19,11 +19,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import kernel
 from . import launcher as launchers
 from . import reaper
 from .record import RunRecord, load, read_raw_streams, remove_tree
 
-LIMIT_MARK = "limit-"  # run_dir/limit-<name>, made by boot/_mpkit_guard.py
+LIMIT_MARK = "limit-"  # run_dir/out/limit-<name>, made by boot/_mpkit_guard.py
 
 BOOT_DIR = Path(__file__).with_name("boot")
 PACKAGE_DIR = BOOT_DIR.parent.parent  # src/mpkit: student code may not change the kit's code
@@ -242,7 +243,7 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
     token = secrets.token_hex(16)
     record = RunRecord(mode=spec.mode, start_method=spec.start_method, time_limit=limits.time_limit)
     try:
-        for sub in ("rec", "out", "work"):
+        for sub in kernel.RUN_WRITABLE:
             (run_dir / sub).mkdir()
         spec_path = run_dir / "spec.json"
         spec_path.write_text(
@@ -256,11 +257,13 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
                     "kwargs": dict(spec.kwargs),
                     "start_method": spec.start_method,
                     "limits": limits.rlimits(),
+                    "landlock": kernel.plan(run_dir, limits.hidden),
                 }
             ),
             encoding="utf-8",
         )
         _execute(record, spec_path, run_dir, token, _environment(run_dir, token, spec, module, limits), limits)
+        record.sandbox = kernel.read_report(run_dir)
         load(run_dir, record)
         read_raw_streams(run_dir, record)
     finally:
@@ -402,7 +405,7 @@ def _returned_in_time(run_dir: Path, main_pid: int) -> bool:
 
 def _limit_hit(run_dir: Path, limits: Limits, output: bool = True) -> str | None:
     """"processes" or "output" when the run went past that limit."""
-    if (run_dir / (LIMIT_MARK + "processes")).exists():
+    if (run_dir / "out" / (LIMIT_MARK + "processes")).exists():
         return "processes"
     if output and limits.file_size:
         sizes = {}

@@ -31,7 +31,7 @@ _read = os.read
 _sep = os.sep
 _getpgid = getattr(os, "getpgid", None)
 
-LIMIT_MARK = "limit-"  # run_dir/limit-<name>: the runner stops the run
+LIMIT_MARK = "limit-"  # run_dir/out/limit-<name>: the runner stops the run
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 _cfg = {}
@@ -140,7 +140,7 @@ def mark_limit(name):
     """Tell the runner a limit was hit; it stops the whole run."""
     _busy[0] += 1
     try:
-        _close(_os_open(os.path.join(_cfg["run_dir"], LIMIT_MARK + name), os.O_WRONLY | os.O_CREAT, 0o600))
+        _close(_os_open(os.path.join(_cfg["run_dir"], "out", LIMIT_MARK + name), os.O_WRONLY | os.O_CREAT, 0o600))
     except OSError:
         pass
     finally:
@@ -237,7 +237,7 @@ def install(run_dir):
         run_dir=run_dir,
         hidden=_paths("MPKIT_HIDDEN"),
         readonly=_paths("MPKIT_READONLY") + (run_dir,),
-        writable=(os.path.join(run_dir, "work"),),
+        writable=(os.path.join(run_dir, "work"), os.path.join(run_dir, "tmp")),
         pids={int(p) for p in os.environ.get("MPKIT_PROTECTED_PIDS", "").split(",") if p},
         max_procs=int(os.environ.get("MPKIT_MAX_PROCS") or 0),
         token_entry=("MPKIT_RUN_TOKEN=" + os.environ.get("MPKIT_RUN_TOKEN", "")).encode() + b"\0",

@@ -228,6 +228,30 @@ def _apply_limits(limits):
             pass
 
 
+# Exit code of a run that could not apply the kernel rules the grader asked for.
+EXIT_NO_SANDBOX = 97
+
+
+def _restrict(plan):
+    """The kernel's rules (Landlock), after the kit's own setup and before any
+    student code: inherited by every child, never undone. What was applied
+    goes to run_dir/sandbox.json, which no code of the run can write later."""
+    import _mpkit_guard
+    import _mpkit_landlock
+
+    # The run's own temp folder (tempfile, forkserver's socket, a Manager's):
+    # the only one it may write to. Set here, not in the environment the
+    # runner passes, which keys the launcher (one per environment).
+    os.environ["TMPDIR"] = os.path.join(os.environ["MPKIT_RUN_DIR"], "tmp")
+    if "tempfile" in sys.modules:
+        sys.modules["tempfile"].tempdir = None
+    with _mpkit_guard.own_files():
+        fd = os.open(os.path.join(os.environ["MPKIT_RUN_DIR"], "sandbox.json"),
+                     os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    if not _mpkit_landlock.apply_for_run(plan, fd):
+        os._exit(EXIT_NO_SANDBOX)
+
+
 def main(spec_path):
     with open(spec_path, encoding="utf-8") as f:
         spec = json.load(f)
@@ -239,6 +263,7 @@ def main(spec_path):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversize output fails a write, kills nobody
     _become_subreaper()
     _apply_limits(spec.get("limits"))
+    _restrict(spec.get("landlock"))
     student_file = os.path.abspath(spec["file"])
     submission = os.path.dirname(student_file)
     sys.path.insert(0, submission)
