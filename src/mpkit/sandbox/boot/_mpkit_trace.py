@@ -65,6 +65,7 @@ def _start_record(via):
     _state["seq"] = itertools.count()
     _state["prints"] = 0
     _state["children"], _state["sent"], _state["received"], _state["pids_read"] = set(), False, set(), set()
+    _state["worker"], _state["pool_events"] = False, 0
     _sentinels.clear()  # a forked child's parent's children are not its own
     old = _state["fd"]
     name, _state["fd"] = _exclusive("rec", pid, ".jsonl")
@@ -264,6 +265,7 @@ def _patch_processes():
         return code
 
     def traced_bootstrap(self, *args, **kwargs):
+        _state["worker"] = _target_of(self, base) in _POOL_TARGETS
         emit(
             "proc_boot",
             name=self.name,
@@ -415,6 +417,60 @@ def _receiving(value, via):
         pass
 
 
+# A pool worker's tasks and results, whatever the function is called: the
+# tasks it receives and the results it sends back, as "pool_task" (the
+# function and how many inputs) and "pool_result" (the values) events.
+_POOL_TARGETS = ("multiprocessing.pool.worker", "concurrent.futures.process._process_worker")
+POOL_WORK_RECORDED = 40  # events per worker: enough to judge, cheap for a long map
+
+
+def _pool_work(obj, kind):
+    try:  # never break the student's pool
+        if _state.get("pool_events", 0) >= POOL_WORK_RECORDED:
+            return
+        if kind == "pool_task":
+            found = _task_of(obj)
+            if found:
+                _state["pool_events"] = _state.get("pool_events", 0) + 1
+                emit("pool_task", fn=_callable_name(found[0]), inputs=found[1])
+        else:
+            found = _result_of(obj)
+            if found is not None:
+                _state["pool_events"] = _state.get("pool_events", 0) + 1
+                emit("pool_result", value=describe(found[0]), chunk=found[1])
+    except Exception:
+        pass
+
+
+def _task_of(obj):
+    """(function, number of inputs) of a Pool task (job, i, func, args, kwds)
+    or an executor's call item; map's chunks (mapstar, _process_chunk) are opened."""
+    if type(obj).__name__ == "_CallItem":
+        func, args = obj.fn, obj.args
+    elif isinstance(obj, tuple) and len(obj) == 5 and callable(obj[2]) and isinstance(obj[3], tuple):
+        func, args = obj[2], obj[3]
+    else:
+        return None
+    inner = getattr(func, "func", None)  # functools.partial(_process_chunk, fn)
+    if getattr(inner, "__name__", "") == "_process_chunk" and func.args:
+        return func.args[0], len(args[0]) if args else 0
+    if getattr(func, "__name__", "") in ("mapstar", "starmapstar") and args and len(args[0]) == 2:
+        return args[0][0], len(args[0][1])
+    return func, 1
+
+
+def _result_of(obj):
+    """(value, is a chunk) of a worker's result message, else None."""
+    if type(obj).__name__ == "_ResultItem":
+        if getattr(obj, "exception", None) is not None:
+            return None
+        return obj.result, isinstance(obj.result, list)
+    if isinstance(obj, tuple) and len(obj) == 3 and isinstance(obj[2], tuple) and len(obj[2]) == 2 \
+            and obj[2][0] is True:
+        return obj[2][1], False
+    return None
+
+
 def _patch_channels():
     from multiprocessing.reduction import ForkingPickler
 
@@ -423,11 +479,15 @@ def _patch_channels():
     def traced_dumps(cls, obj, protocol=None):
         data = dumps(cls, obj, protocol)
         _sending(obj, "message")
+        if _state.get("worker"):
+            _pool_work(obj, "pool_result")
         return data
 
     def traced_loads(data, *args, **kwargs):
         obj = loads(data, *args, **kwargs)
         _receiving(obj, "message")
+        if _state.get("worker"):
+            _pool_work(obj, "pool_task")
         return obj
 
     ForkingPickler.dumps = classmethod(traced_dumps)
