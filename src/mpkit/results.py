@@ -26,6 +26,7 @@ class CheckResult:
     observed: str = ""
     hint: str = ""
     details: str = ""  # traceback of a grader error
+    advice: bool = False  # a 0-point note (free-form edition): never costs marks
 
     @property
     def points(self) -> float:
@@ -65,6 +66,8 @@ class Report:
     execution_time: float = 0.0
     # task id -> [timeline.run_timeline() of each finished run]: JSON-able, for feedback
     timelines: dict = field(default_factory=dict)
+    # free-form edition: where each answer was found, and the prose answers (freeform.grade.free_form_summary)
+    free_form: dict | None = None
 
     @property
     def checks(self) -> list:
