@@ -18,14 +18,20 @@ def cmd_grade(args) -> int:
     if args.batch:
         return cmd_grade_batch(args)
     if args.submission is None:
-        raise MpkitError("grade: give a submission folder, or --batch SUBMISSIONS_DIR --out RESULTS_DIR")
+        raise MpkitError("grade: give a submission folder (with --free-form: a notebook), or --batch "
+                         "SUBMISSIONS_DIR --out RESULTS_DIR")
     if args.jobs is not None or args.force:
         raise MpkitError("grade: --jobs and --force go with --batch")
     import json
 
-    from .grade import grade_submission
+    if args.free_form:
+        from .freeform.grade import grade_free_form
 
-    report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only)
+        report = grade_free_form(_kit(args), Path(args.submission))
+    else:
+        from .grade import grade_submission
+
+        report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only)
     _say_platform_notes()
     from .results import gradescope
 
@@ -67,7 +73,8 @@ def cmd_grade_batch(args) -> int:
     if not args.out:
         raise MpkitError("grade --batch: --out RESULTS_DIR is required")
     options = BatchOptions(kit=_kit(args), submissions=Path(args.batch), out=Path(args.out), jobs=args.jobs,
-                           public_only=args.public_only, force=args.force, html=args.html)
+                           public_only=args.public_only, force=args.force, html=args.html,
+                           free_form=args.free_form)
     result = grade_batch(options, for_stream(sys.stderr))
     print(result.report())
     return 3 if result.failed else 0
@@ -152,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--jobs", type=int, metavar="N", help="with --batch: gradings at once (default: CPU count)")
     grade.add_argument("--force", action="store_true", help="with --batch: grade again even what did not change")
     grade.add_argument("--public-only", action="store_true", help="leave out hidden checks")
+    grade.add_argument("--free-form", action="store_true",
+                       help="grade answers in the student's own form: SUBMISSION is a notebook (.ipynb), a notebook "
+                       "exported as a script (.py) or a folder of q3.py, q5.py, ... (with --batch: one per student)")
     grade.add_argument("--html", metavar="REPORT.html",
                        help="also write feedback as a web page, with a timeline of each task's processes "
                        "(with --batch: the file name of each student's page in RESULTS_DIR/<student>/)")
