@@ -5,7 +5,7 @@ from mpkit.freeform.judging import describe, ends_normally, fail_no_processes, m
 from mpkit.grading import RunSpec, check, exit_code_hint, expect, joined_by_main, last_error
 
 TASK = "q3"
-RUNS = {"program": RunSpec(mode="program")}
+RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
 HINT = "Create a multiprocessing.Process(target=your_function), then call start() on it (and join())."
 
 

@@ -7,7 +7,7 @@ from mpkit.freeform.judging import (describe, ends_normally, main_guard, own_pro
 from mpkit.grading import THREAD_POOL_HINT, RunSpec, check, expect, fail, pool_sizes, shown, used_thread_pool
 
 TASK = "q5"
-RUNS = {"program": RunSpec(mode="program")}
+RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
 HINT = "Make the pool with `with multiprocessing.Pool(4) as pool:` and give it work: pool.map(f, [1, 2, 3])."
 
 

@@ -7,7 +7,7 @@ from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, 
 from mpkit.grading import RunSpec, check, expect, fail, joined_by_main
 
 TASK = "q6"
-RUNS = {"program": RunSpec(mode="program")}
+RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
 HINT = "Start four multiprocessing.Process objects, one per number: Process(target=show, args=(n,))."
 
 
@@ -73,9 +73,7 @@ def test_numbers_differ(runs):
                observed=f"{other.label() if other else ''} and {proc.label()} both printed "
                f"{', '.join(map(str, numbers))}",
                hint="Pass each process its own number: for n in range(1, 5): Process(target=show, args=(n,)).")
-        seen[numbers] = proc
-    expect(len(seen) >= 2 or len(procs) < 2, expected="each process to print a different number",
-           observed="the processes printed no numbers", hint=HINT)
+        seen[numbers] = proc  # a process that printed no number is each_prints_number's business
 
 
 @check("ends_normally")
