@@ -46,6 +46,7 @@ class BatchOptions:
     html: str | None = None  # file name of each student's HTML report, in RESULTS_DIR/<student>/
     deadline: float | None = None  # seconds for one submission (None: from the time limits)
     require_kernel_sandbox: bool = False  # each grading refuses where Landlock is missing
+    free_form: bool = False  # each student hands in a notebook (or a folder of answers): `grade --free-form`
 
 
 @dataclass
@@ -89,13 +90,15 @@ class BatchResult:
         return "\n".join(lines)
 
 
-def find_students(submissions: Path) -> list:
-    """The student ids: the names of the submission folders, sorted."""
+def find_students(submissions: Path, free_form: bool = False) -> list:
+    """The student ids: the names of the submission folders, sorted (free-form:
+    also of the notebooks and scripts, without their extension)."""
     if not submissions.is_dir():
         raise MpkitError(f"{submissions}: no such folder of submissions")
     students = sorted(
-        p.name for p in submissions.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and p.name not in _SKIPPED
+        p.name if p.is_dir() else p.stem for p in submissions.iterdir()
+        if not p.name.startswith(".") and p.name not in _SKIPPED
+        and (p.is_dir() or free_form and p.is_file() and p.suffix.lower() in (".ipynb", ".py"))
     )
     if not students:
         raise MpkitError(f"{submissions}: no submission folders in it (one subfolder per student)")
@@ -129,6 +132,9 @@ def kit_fingerprint(manifest: Manifest) -> str:
 
 def submission_fingerprint(folder: Path) -> str:
     digest = hashlib.sha256()
+    if folder.is_file():  # a free-form student's notebook
+        _hash_files(digest, folder.parent, [folder])
+        return digest.hexdigest()
     _hash_files(digest, folder, _tree(folder))
     return digest.hexdigest()
 
@@ -163,6 +169,10 @@ class BatchGrader:
         self.progress = progress
         self.kit = Path(options.kit).resolve()
         self.manifest = load_manifest(self.kit / "config" / "manifest.yaml")
+        if options.free_form:  # the gradebook, and the results of a failed grading, have its checks
+            from .manifest import free_form_edition
+
+            self.manifest = free_form_edition(self.manifest)
         self.kit_hash = kit_fingerprint(self.manifest)
         self.deadline = options.deadline or default_deadline(self.manifest)
         self.children: set = set()
@@ -172,12 +182,13 @@ class BatchGrader:
     # -- one student ---------------------------------------------------------
 
     def grade_one(self, student: str) -> Outcome:
-        folder = self.options.submissions / student
+        folder = self._entry(student)
         target = self.options.out / student
         current = {
             "submission": submission_fingerprint(folder),
             "kit": self.kit_hash,
-            "options": {"public_only": self.options.public_only, "html": self.options.html},
+            "options": {"public_only": self.options.public_only, "html": self.options.html,
+                        **({"free_form": True} if self.options.free_form else {})},
         }
         stored = _read_json(target / FINGERPRINT)
         why = "forced" if self.options.force else why_grade(stored, current, (target / RESULTS).is_file())
@@ -187,9 +198,9 @@ class BatchGrader:
         started = time.monotonic()
         target.mkdir(parents=True, exist_ok=True)
         (target / FINGERPRINT).unlink(missing_ok=True)  # until the new results are complete
-        located = locate(folder, self.manifest)
+        located = None if self.options.free_form else locate(folder, self.manifest)
         with tempfile.TemporaryDirectory(prefix="mpkit-batch-") as scratch:
-            graded_folder = folder if located.flat else stage(located, Path(scratch) / student)
+            graded_folder = folder if located is None or located.flat else stage(located, Path(scratch) / student)
             problem, wrote = self._run_child(graded_folder, target)
         if not wrote:
             _write_json(target / RESULTS, gradescope(self._not_graded(student, problem)))
@@ -198,8 +209,17 @@ class BatchGrader:
         return Outcome(
             student, graded=True, why=why, score=sum(task_scores(results).values()), problem=problem,
             partly=bool(problem) and wrote,
-            seconds=time.monotonic() - started, notes=tuple(located.describe(missing=False)),
+            seconds=time.monotonic() - started, notes=tuple(located.describe(missing=False)) if located else (),
         )
+
+    def _entry(self, student: str) -> Path:
+        """A student's folder, or (free-form) notebook or script."""
+        folder = self.options.submissions / student
+        if self.options.free_form and not folder.is_dir():
+            for suffix in (".ipynb", ".py", ".IPYNB"):
+                if folder.with_name(student + suffix).is_file():
+                    return folder.with_name(student + suffix)
+        return folder
 
     def _run_child(self, folder: Path, target: Path) -> tuple:
         """Grade `folder` with `mpkit grade` in a child.
@@ -214,6 +234,8 @@ class BatchGrader:
             command.append("--public-only")
         if self.options.require_kernel_sandbox:
             command.append("--require-kernel-sandbox")
+        if self.options.free_form:
+            command.append("--free-form")
         if self.options.html:
             command += ["--html", str(target / self.options.html)]
         log_path = target / LOG
@@ -275,7 +297,7 @@ class BatchGrader:
     # -- the class -----------------------------------------------------------
 
     def run(self) -> BatchResult:
-        students = find_students(self.options.submissions)
+        students = find_students(self.options.submissions, self.options.free_form)
         jobs = self.options.jobs or os.cpu_count() or 1
         graded = unchanged = 0
         failed: list = []

@@ -18,15 +18,22 @@ def cmd_grade(args) -> int:
     if args.batch:
         return cmd_grade_batch(args)
     if args.submission is None:
-        raise MpkitError("grade: give a submission folder, or --batch SUBMISSIONS_DIR --out RESULTS_DIR")
+        raise MpkitError("grade: give a submission folder (with --free-form: a notebook), or --batch "
+                         "SUBMISSIONS_DIR --out RESULTS_DIR")
     if args.jobs is not None or args.force:
         raise MpkitError("grade: --jobs and --force go with --batch")
     import json
 
-    from .grade import grade_submission
+    if args.free_form:
+        from .freeform.grade import grade_free_form
 
-    report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only,
-                              require_kernel_sandbox=args.require_kernel_sandbox)
+        report = grade_free_form(_kit(args), Path(args.submission),
+                                 require_kernel_sandbox=args.require_kernel_sandbox)
+    else:
+        from .grade import grade_submission
+
+        report = grade_submission(_kit(args), Path(args.submission), public_only=args.public_only,
+                                  require_kernel_sandbox=args.require_kernel_sandbox)
     _say_platform_notes()
     if report.sandbox.get("text"):
         print(f"mpkit: {report.sandbox['text']}", file=sys.stderr)
@@ -71,14 +78,12 @@ def cmd_grade_batch(args) -> int:
         raise MpkitError("grade --batch: --out RESULTS_DIR is required")
     options = BatchOptions(kit=_kit(args), submissions=Path(args.batch), out=Path(args.out), jobs=args.jobs,
                            public_only=args.public_only, force=args.force, html=args.html,
-                           require_kernel_sandbox=args.require_kernel_sandbox)
+                           require_kernel_sandbox=args.require_kernel_sandbox,
+                           free_form=args.free_form)
     if args.require_kernel_sandbox:
-        from .sandbox import kernel
+        from .grade import refuse_without_kernel_sandbox
 
-        try:
-            kernel.require()
-        except kernel.KernelSandboxMissing as exc:
-            raise MpkitError(str(exc).removeprefix("mpkit: "), exit_code=4) from None
+        refuse_without_kernel_sandbox()
     result = grade_batch(options, for_stream(sys.stderr))
     print(result.report())
     return 3 if result.failed else 0
@@ -165,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--public-only", action="store_true", help="leave out hidden checks")
     grade.add_argument("--require-kernel-sandbox", action="store_true",
                        help="refuse to grade (exit 4) where the kernel sandbox (Linux Landlock) is missing")
+    grade.add_argument("--free-form", action="store_true",
+                       help="grade answers in the student's own form: SUBMISSION is a notebook (.ipynb), a notebook "
+                       "exported as a script (.py) or a folder of q3.py, q5.py, ... (with --batch: one per student)")
     grade.add_argument("--html", metavar="REPORT.html",
                        help="also write feedback as a web page, with a timeline of each task's processes "
                        "(with --batch: the file name of each student's page in RESULTS_DIR/<student>/)")

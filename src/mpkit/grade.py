@@ -29,6 +29,16 @@ class _Sink:
             self.report = grading.report()
 
 
+def refuse_without_kernel_sandbox() -> None:
+    """MpkitError (exit code 4) where the kernel layer of the sandbox is missing."""
+    from .sandbox import kernel
+
+    try:
+        kernel.require()
+    except kernel.KernelSandboxMissing as exc:
+        raise MpkitError(str(exc).removeprefix("mpkit: "), exit_code=4) from None
+
+
 def grade_submission(kit: Path, submission: Path, public_only: bool = False, tasks=None,
                      require_kernel_sandbox: bool = False) -> Report:
     """Grade every task, or only the task ids in `tasks`. With
@@ -43,12 +53,7 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False, tas
     if unknown:
         raise MpkitError(f"{manifest.path}: no task {unknown[0]!r}")
     if require_kernel_sandbox or manifest.require_kernel_sandbox:
-        from .sandbox import kernel
-
-        try:
-            kernel.require()
-        except kernel.KernelSandboxMissing as exc:
-            raise MpkitError(str(exc).removeprefix("mpkit: "), exit_code=4) from None
+        refuse_without_kernel_sandbox()
     graders = [str(t.grader) for t in manifest.tasks if tasks is None or t.id in tasks]
     args = [
         *graders,

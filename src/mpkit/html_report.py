@@ -25,6 +25,8 @@ section.task { border-top: 2px solid #cbd5e1; margin-top: 2em; }
 .score { float: right; font-weight: bold; } .full { color: #15803d; }
 ul.checks { list-style: none; padding-left: 0; } ul.checks li { margin: 0.4em 0; }
 li.passed::before { content: "\\2713  "; color: #15803d; font-weight: bold; }
+li.advice::before { content: "tip  "; color: #b45309; font-weight: bold; }
+pre.prose { white-space: pre-wrap; background: #f8fafc; border: 1px solid #e2e8f0; padding: 0.6em; }
 li.failed::before, li.error::before { content: "\\2717  "; color: #b91c1c; font-weight: bold; }
 dl.why { margin: 0.3em 0 0.6em 1.6em; display: grid; grid-template-columns: 6em 1fr; gap: 0.2em 0.6em; }
 dl.why dt { color: #64748b; } dl.why dd { margin: 0; white-space: pre-wrap; font-family: ui-monospace, monospace; }
@@ -115,7 +117,8 @@ def _task_section(body, task, timelines: list) -> None:
     _sub(heading, "span", f"{task.score:g} / {task.max_score:g}", class_="score full" if full else "score")
     checks = _sub(section, "ul", class_="checks")
     for check in task.checks:
-        item = _sub(checks, "li", check.description, class_=check.status, data_check=check.check_id)
+        status = "advice" if check.advice and check.status != PASSED else check.status
+        item = _sub(checks, "li", check.description, class_=status, data_check=check.check_id)
         if check.visibility == "hidden":
             _sub(item, "span", " (hidden check)", class_="tag")
         if check.status == PASSED:
@@ -159,6 +162,10 @@ def html_report(report: Report) -> str:
         _sub(body, "p", report.sandbox["text"], class_="sandbox")
     for task in report.tasks:
         _task_section(body, task, report.timelines.get(task.task_id, []))
+    if report.free_form:
+        from .freeform.report_html import free_form_sections
+
+        free_form_sections(body, report.free_form, _sub)
     return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
 
 

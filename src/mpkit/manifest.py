@@ -26,6 +26,7 @@ class Check:
     points: float
     description: str
     visibility: str = "public"
+    advice: bool = False  # a 0-point note (free-form edition): shown to teach, never costs marks
 
     @property
     def hidden(self) -> bool:
@@ -41,6 +42,18 @@ class QuizItem:
 
 
 @dataclass(frozen=True)
+class FreeForm:
+    """A task's free-form edition: the question as students see it (to find
+    its answer in a notebook), and either a grader with its checks (code) or
+    nothing to grade automatically (prose, graded by hand)."""
+
+    asks: str
+    answer: str  # "code" or "prose"
+    grader: Path | None = None
+    checks: tuple = ()
+
+
+@dataclass(frozen=True)
 class Task:
     id: str
     title: str
@@ -52,6 +65,7 @@ class Task:
     checks: tuple[Check, ...]
     quiz: tuple[QuizItem, ...] = ()
     explanation_points: float = 0
+    free_form: FreeForm | None = None
 
     @property
     def file(self) -> str:
@@ -214,7 +228,7 @@ def _task(r: _Reader, raw, where: str, root: Path, default_limit: float, stubs_e
     if student and isinstance(raw, dict) and "solution" in raw:
         r.fail(f"{where}.solution", "a student edition must not name a solution")
     required = {"id", "title", "question", "stub", "grader", "checks"} | (set() if student else {"solution"})
-    m = r.mapping(raw, where, required, {"time_limit", "quiz", "explanation_points"})
+    m = r.mapping(raw, where, required, {"time_limit", "quiz", "explanation_points", "free_form"})
     task_id = r.ident(m["id"], f"{where}.id")
     stub = r.file(m["stub"], f"{where}.stub", root, must_exist=stubs_exist)
     solution = None
@@ -255,12 +269,55 @@ def _task(r: _Reader, raw, where: str, root: Path, default_limit: float, stubs_e
         checks=tuple(checks),
         quiz=quiz,
         explanation_points=r.number(m.get("explanation_points", 0), f"{where}.explanation_points"),
+        free_form=_free_form(r, m["free_form"], f"{where}.free_form", root) if "free_form" in m else None,
     )
 
 
-def _check(r: _Reader, raw, where: str) -> Check:
-    m = r.mapping(raw, where, {"id", "points", "description"}, {"visibility"})
+def _free_form(r: _Reader, raw, where: str, root: Path) -> FreeForm:
+    m = r.mapping(raw, where, {"asks", "answer"}, {"grader", "checks"})
+    answer = m["answer"]
+    if answer not in ("code", "prose"):
+        r.fail(f"{where}.answer", f"expected code or prose, got {answer!r}")
+    if answer == "prose":
+        extra = sorted(set(m) & {"grader", "checks"})
+        if extra:
+            r.fail(f"{where}.{extra[0]}", "a prose answer is graded by hand: no grader or checks")
+        return FreeForm(asks=r.text(m["asks"], f"{where}.asks"), answer=answer)
+    for key in ("grader", "checks"):
+        if key not in m:
+            r.fail(f"{where}.{key}", "missing (a code answer needs a grader and checks)")
+    checks = [_check(r, c, f"{where}.checks[{j}]", free_form=True)
+              for j, c in enumerate(r.listing(m["checks"], f"{where}.checks"))]
+    seen = set()
+    for j, c in enumerate(checks):
+        if c.id in seen:
+            r.fail(f"{where}.checks[{j}].id", f"duplicate check id {c.id!r}")
+        seen.add(c.id)
+    if not any(c.points for c in checks):
+        r.fail(f"{where}.checks", "no check with points: a correct answer would score nothing")
+    return FreeForm(asks=r.text(m["asks"], f"{where}.asks"), answer=answer,
+                    grader=r.file(m["grader"], f"{where}.grader", root), checks=tuple(checks))
+
+
+def free_form_edition(manifest: Manifest) -> Manifest:
+    """The manifest as `mpkit grade --free-form` grades it: each task with a
+    code answer, its checks and grader those of its free-form edition."""
+    from dataclasses import replace
+
+    tasks = tuple(replace(t, grader=t.free_form.grader, checks=t.free_form.checks, quiz=())
+                  for t in manifest.tasks if t.free_form and t.free_form.answer == "code")
+    if not tasks:
+        raise MpkitError(f"{manifest.path}: no task has a free-form edition (free_form: with answer: code); "
+                         "a student edition has none")
+    return replace(manifest, tasks=tasks)
+
+
+def _check(r: _Reader, raw, where: str, free_form: bool = False) -> Check:
+    m = r.mapping(raw, where, {"id", "points", "description"}, {"visibility", "advice"} if free_form else {"visibility"})
     check_id = r.ident(m["id"], f"{where}.id")
+    advice = r.boolean(m.get("advice", False), f"{where}.advice")
+    if advice and m["points"] != 0:
+        r.fail(f"{where}.points", f"advice is worth 0 points, got {m['points']!r}")
     visibility = m.get("visibility", "public")
     if visibility not in VISIBILITIES:
         r.fail(f"{where}.visibility", f"expected one of {', '.join(VISIBILITIES)}, got {visibility!r}")
@@ -269,6 +326,7 @@ def _check(r: _Reader, raw, where: str) -> Check:
         points=r.number(m["points"], f"{where}.points"),
         description=r.text(m["description"], f"{where}.description"),
         visibility=visibility,
+        advice=advice,
     )
 
 

@@ -91,6 +91,7 @@ def student_manifest_text(manifest: Manifest) -> str:
     data["edition"] = "student"
     for task in data["tasks"]:
         task.pop("solution", None)
+        task.pop("free_form", None)  # instructor-side: its graders are not in the bundle
         task["question"] = " ".join(str(task["question"]).split())
         public = [c for c in task["checks"] if c.get("visibility", "public") != "hidden"]
         if not public:

@@ -26,6 +26,7 @@ class CheckResult:
     observed: str = ""
     hint: str = ""
     details: str = ""  # traceback of a grader error
+    advice: bool = False  # a 0-point note (free-form edition): never costs marks
 
     @property
     def points(self) -> float:
@@ -67,6 +68,8 @@ class Report:
     timelines: dict = field(default_factory=dict)
     # sandbox/kernel.summary(): which protections were in force ("text" is the one line to show)
     sandbox: dict = field(default_factory=dict)
+    # free-form edition: where each answer was found, and the prose answers (freeform.grade.free_form_summary)
+    free_form: dict | None = None
 
     @property
     def checks(self) -> list:
@@ -101,7 +104,7 @@ def scorecard(report: Report, width: int = 78, timeline: bool = False) -> str:
             if c.status == PASSED:
                 continue
             tag = " (hidden check)" if c.visibility == "hidden" else ""
-            out.append(f"     x {c.description}{tag}")
+            out.append(f"     {'~' if c.advice else 'x'} {c.description}{tag}")
             # Checks that failed for the same reason (a stub, a crash) say it once.
             reason = c.feedback()
             if reason in shown:
@@ -110,8 +113,12 @@ def scorecard(report: Report, width: int = 78, timeline: bool = False) -> str:
             shown.add(reason)
             for line in reason.splitlines():
                 out.append(f"         {line}")
+        if report.free_form:
+            out.extend(_free_form_lines(report.free_form, task.task_id))
         if timeline:
             out.extend(_timeline_lines(report.timelines.get(task.task_id, [])))
+    if report.free_form:
+        out.extend(_prose_lines(report.free_form))
     out.append("-" * width)
     passed = sum(1 for c in report.checks if c.status == PASSED)
     out.append(
@@ -124,6 +131,30 @@ def scorecard(report: Report, width: int = 78, timeline: bool = False) -> str:
         out.append(report.sandbox["text"])
     out.append(rule)
     return "\n".join(out)
+
+
+def _free_form_lines(free_form: dict, task_id: str) -> list[str]:
+    """Which cells were taken for a free-form question (so the student can check it)."""
+    entry = free_form["questions"].get(task_id) or {}
+    if entry.get("missing"):
+        return []
+    lines = [f"     found by {entry.get('found_by')}; program from: {', '.join(entry.get('cells') or []) or 'no code'}"]
+    if entry.get("imports_from_earlier_cells"):
+        lines.append(f"     imports from earlier cells: {'; '.join(entry['imports_from_earlier_cells'])}")
+    lines += [f"     left out {why}" for why in entry.get("left_out") or []]
+    return lines
+
+
+def _prose_lines(free_form: dict) -> list[str]:
+    """Prose answers (graded by hand): which were found."""
+    lines = []
+    for task_id, entry in free_form["questions"].items():
+        if entry.get("answer") != "prose":
+            continue
+        said = "not found" if entry.get("missing") else f"{len(entry.get('prose', '').split())} words, found by " \
+            f"{entry.get('found_by')}"
+        lines.append(f"   {task_id}  prose answer, graded by hand: {said}")
+    return lines
 
 
 def _timeline_lines(runs: list) -> list[str]:
@@ -147,11 +178,13 @@ def gradescope(report: Report) -> dict:
                 "number": str(number),
                 "score": c.points,
                 "max_score": c.max_points,
-                "status": "passed" if c.status == PASSED else "failed",
+                # advice costs nothing: shown as passed, its note in the output
+                "status": "passed" if c.status == PASSED or (c.advice and c.status == FAILED) else "failed",
                 "output": c.feedback(),
                 "visibility": GRADESCOPE_VISIBILITY[c.visibility],
                 "tags": [c.task_id, c.check_id],
-                "extra_data": {"task": c.task_id, "check": c.check_id, "result": c.status},
+                "extra_data": {"task": c.task_id, "check": c.check_id, "result": c.status,
+                               **({"advice": True} if c.advice else {})},
             }
         )
     return {
@@ -163,5 +196,6 @@ def gradescope(report: Report) -> dict:
         "stdout_visibility": "hidden",
         "tests": tests,
         "extra_data": {"mpkit_version": __version__, "schema_version": SCHEMA_VERSION, "max_score": report.max_score,
-                       "sandbox": report.sandbox},
+                       "sandbox": report.sandbox,
+                       **({"free_form": report.free_form} if report.free_form else {})},
     }

@@ -55,6 +55,9 @@ class RunSpec:
     watch_calls: tuple = ()  # student functions whose calls are recorded
     watch_globals: tuple = ()  # module globals snapshotted in each process
     slow: bool = False  # takes long on purpose (a slow probe): started at once, beside the others
+    # stdout line by line, as on a terminal or in a notebook (free-form programs:
+    # a pool's workers stopped by terminate() would otherwise lose what they printed)
+    line_buffered: bool = False
 
     def describe(self) -> str:
         if self.mode == "program":
@@ -256,6 +259,7 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
                     "args": list(spec.args),
                     "kwargs": dict(spec.kwargs),
                     "start_method": spec.start_method,
+                    "line_buffered": spec.line_buffered,
                     "limits": limits.rlimits(),
                     "landlock": kernel.plan(run_dir, limits.hidden),
                 }

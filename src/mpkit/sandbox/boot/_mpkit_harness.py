@@ -281,6 +281,8 @@ def _run_program(spec, trace, student_file):
     import runpy
 
     sys.argv = [student_file]
+    if spec.get("line_buffered"):  # forked children inherit it
+        sys.stdout.reconfigure(line_buffering=True)
     code = 0
     try:
         runpy.run_path(student_file, run_name="__main__")

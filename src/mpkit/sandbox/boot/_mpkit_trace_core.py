@@ -55,6 +55,7 @@ def start_record():
     state["seq"] = itertools.count()
     state["prints"] = 0
     state["children"], state["sent"], state["received"], state["pids_read"] = set(), False, set(), set()
+    state["worker"], state["pool_events"] = False, 0  # see _mpkit_trace_poolwork
     sentinels.clear()  # a forked child's parent's children are not its own
     old = state["fd"]
     _, state["fd"] = exclusive("rec", pid, ".jsonl")

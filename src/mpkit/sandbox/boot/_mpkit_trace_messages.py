@@ -14,6 +14,7 @@ Standard library only (see _mpkit_trace.py).
 import re
 
 from _mpkit_trace_core import emit, state
+from _mpkit_trace_poolwork import pool_work
 
 _DIGITS = re.compile(r"\d+")
 
@@ -95,11 +96,13 @@ def patch_pickled():
     def traced_dumps(cls, obj, protocol=None):
         data = dumps(cls, obj, protocol)
         sending(obj, "message")
+        pool_work(obj, "pool_result")
         return data
 
     def traced_loads(data, *args, **kwargs):
         obj = loads(data, *args, **kwargs)
         receiving(obj, "message")
+        pool_work(obj, "pool_task")
         return obj
 
     ForkingPickler.dumps = classmethod(traced_dumps)

@@ -7,6 +7,7 @@ Standard library only (see _mpkit_trace.py).
 import functools
 
 from _mpkit_trace_core import emit, originals, sentinels, state, student_called
+from _mpkit_trace_poolwork import POOL_TARGETS
 from _mpkit_trace_pools import pool_of
 from _mpkit_trace_shared import scan_shared
 from _mpkit_trace_values import snapshot_globals, target_of
@@ -84,6 +85,7 @@ def patch_processes():
         return code
 
     def traced_bootstrap(self, *args, **kwargs):
+        state["worker"] = target_of(self, base) in POOL_TARGETS
         emit(
             "proc_boot",
             name=self.name,

@@ -28,7 +28,7 @@ def describe(value, depth=0):
     return {"$repr": repr(value)[:500], "type": type(value).__name__}
 
 
-def _callable_name(func):
+def callable_name(func):
     if func is None:
         return None
     module = getattr(func, "__module__", None)
@@ -42,7 +42,7 @@ def target_of(obj, base):
     """The name of what a Process or Thread runs: its target, or its own run()."""
     target = getattr(obj, "_target", None)
     if target is not None:
-        return _callable_name(target)
+        return callable_name(target)
     cls = type(obj)
     if cls.run is not base.run:
         return f"{cls.__module__}.{cls.__qualname__}.run"

@@ -1,0 +1,130 @@
+"""Free-form grader for Q6: "Write a Python program to create 4 processes, each
+process should print a different number using the multiprocessing module."
+Who printed what is known from the output files the kit gives each process,
+never from what the lines say."""
+from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, main_guard, own_processes,
+                                    printed_numbers, ran, tasks_done, workers)
+from mpkit.grading import RunSpec, check, expect, fail, joined_by_main
+
+TASK = "q6"
+RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
+HINT = "Start four multiprocessing.Process objects, one per number: Process(target=show, args=(n,))."
+
+
+def the_processes(run):
+    """The processes that did the work: the program's own, else the pool workers that ran a task."""
+    own = own_processes(run)
+    if own:
+        return own, False
+    busy = {e["pid"] for e in tasks_done(run)}
+    return [p for p in workers(run) if p.pid in busy], True
+
+
+@check("four_children")
+def test_four_children(runs):
+    run = ran(runs)
+    own = own_processes(run)
+    if not own:
+        fail_no_processes(run, "exactly four child processes, each started as a process of its own", HINT)
+    expect(len(own) == 4, expected="exactly four child processes",
+           observed=f"{len(own)} child process{'es' if len(own) != 1 else ''}: {describe(own)}",
+           hint="Start one process per number, four in all (for n in range(1, 5)).")
+
+
+@check("each_prints_number")
+def test_each_prints_number(runs):
+    run = ran(runs)
+    procs, pooled = the_processes(run)
+    if not procs:
+        fail_no_processes(run, "four child processes, each printing a number", HINT)
+    for proc in procs:
+        numbers = printed_numbers(run, proc)
+        if numbers:
+            continue
+        text = proc.out.text.strip()
+        err = proc.err.text.strip()
+        fail(expected=f"{proc.label()} to print a number",
+             observed=f"it printed {text[:100]!r}, with no number in it but its process ID" if text
+             else f"it printed nothing on standard output (on standard error: {err[:100]!r})" if err
+             else "it printed nothing",
+             hint="Give each process its number as an argument (args=(n,)) and print it in the process's "
+             "function; a process ID differs by itself, it is not a number the program chose." if text else
+             "Call print(...) in the function each process runs (its target).")
+
+
+@check("numbers_differ")
+def test_numbers_differ(runs):
+    run = ran(runs)
+    procs, pooled = the_processes(run)
+    if pooled:
+        fail(expected="four processes, each printing its own number",
+             observed=f"the numbers were printed by the workers of a pool ({describe(procs)}); which worker takes "
+             "which number is the pool's choice, so a worker may print two numbers and another none",
+             hint=HINT)
+    if not procs:
+        fail_no_processes(run, "four child processes, each printing a different number", HINT)
+    seen = {}
+    for proc in procs:
+        numbers = printed_numbers(run, proc)
+        if not numbers:
+            continue
+        other = seen.get(numbers)
+        expect(other is None, expected="each process to print a different number",
+               observed=f"{other.label() if other else ''} and {proc.label()} both printed "
+               f"{', '.join(map(str, numbers))}",
+               hint="Pass each process its own number: for n in range(1, 5): Process(target=show, args=(n,)).")
+        seen[numbers] = proc  # a process that printed no number is each_prints_number's business
+
+
+@check("ends_normally")
+def test_ends_normally(runs):
+    ends_normally(runs)
+
+
+def own(runs):
+    run = ran(runs)
+    procs = own_processes(run)
+    if not procs:
+        fail_no_processes(run, "four child processes of the program's own", HINT)
+    return run, procs
+
+
+@check("joins_all")
+def test_joins_all(runs):
+    run, procs = own(runs)
+    late = [p for p in procs if not joined_by_main(run, p, before="main_end")]
+    expect(not late, expected="the program to join all its processes",
+           observed=f"{describe(late)} {'was' if len(late) == 1 else 'were'} never joined (Python waited for "
+           "them only at exit)", hint="After starting them, call join() on each: for p in processes: p.join().")
+
+
+@check("started_before_joined")
+def test_started_before_joined(runs):
+    run, procs = own(runs)
+    joins = [(t, n) for p in procs for by, _, t, n in p.joins if by == run.main_pid]
+    joins += [(t, n) for p in procs for by, t, n in p.join_calls if by == run.main_pid]
+    if not joins:
+        return  # joins_all says it
+    first = min(joins)
+    late = [p for p in procs if p.start_seq and p.start_seq > first]
+    expect(not late, expected="all the processes started before the first join(), so they run at the same time",
+           observed=f"{describe(late)} started only after the program waited for an earlier process, so the "
+           "processes ran one after another",
+           hint="Use two loops: one that starts every process, then one that joins every process.")
+
+
+@check("one_print_per_line")
+def test_one_print_per_line(runs):
+    run, procs = own(runs)
+    for proc in procs:
+        prints = sum(1 for e in run.of_kind("print") if e["pid"] == proc.pid and e.get("stream") == "out")
+        lines = len([line for line in proc.out.lines() if line.strip()])
+        expect(prints <= max(lines, 1), expected=f"{proc.label()} to print each line with one print() call",
+               observed=f"it made {prints} print() calls for {lines} line{'s' if lines != 1 else ''}",
+               hint="Build the whole line first: print(f\"Process {n}: {os.getpid()}\"). Pieces printed one by one "
+               "(print(..., end='')) can mix with other processes' pieces on a shared screen.")
+
+
+@check("main_guard")
+def test_main_guard(runs, program):
+    main_guard(runs, program)

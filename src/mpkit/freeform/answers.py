@@ -1,0 +1,88 @@
+"""One student's answers: per question, the program to run (code questions)
+or the text to read (prose questions), and where each came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import MpkitError
+from .cells import kind_of, read_notebook, read_script, script_files
+from .questions import find_parts, program_of
+
+
+@dataclass
+class Answer:
+    task_id: str
+    found_by: str  # what named the question: a heading, a file
+    program: str | None = None  # code questions: the program that is run
+    prose: str = ""  # what the student wrote in words
+    cells: list = field(default_factory=list)  # labels of the cells the program was taken from
+    imports: list = field(default_factory=list)  # imports given from earlier cells
+    left_out: list = field(default_factory=list)  # "cell 4: why"
+
+    def summary(self) -> dict:
+        return {"found_by": self.found_by, "cells": self.cells, "imports_from_earlier_cells": self.imports,
+                "left_out": self.left_out, "prose": self.prose}
+
+
+@dataclass
+class Answers:
+    source: Path
+    kind: str  # "notebook", "script" or "folder"
+    answers: dict  # task id -> Answer
+
+    def missing(self, task_ids) -> list:
+        return [t for t in task_ids if t not in self.answers]
+
+
+def read_answers(path: Path, manifest) -> Answers:
+    """Read a notebook, an exported script or a folder; MpkitError (one line) on bad input."""
+    path = Path(path)
+    kind = kind_of(path)
+    if kind == "folder":
+        notebooks = sorted(p for p in path.glob("*.ipynb") if not p.name.startswith("."))
+        files = script_files(path, manifest)
+        if not files and len(notebooks) == 1:  # a student's folder holding one notebook
+            return read_answers(notebooks[0], manifest)
+        if not files:
+            raise MpkitError(f"{path}: no answers in this folder (expected one notebook, or files named by task "
+                             "such as q3.py or q3_create_process.py)")
+        return Answers(path, kind, {t: _file_answer(t, f, manifest) for t, f in files.items()})
+    cells = read_notebook(path) if kind == "notebook" else read_script(path)
+    tasks = [t for t in manifest.tasks if t.free_form]
+    parts, preamble = find_parts(cells, tasks)
+    if not parts:
+        raise MpkitError(f"{path}: no question found in this {kind} (looked for headings such as 'Q3.', "
+                         "'Question 3', 'Ans 3' or the questions' text); put each question's number before its answer")
+    answers = {}
+    earlier = list(preamble)
+    order = {t.id: i for i, t in enumerate(manifest.tasks)}
+    firsts = {tid: min((c.number for c, _ in p.code), default=None) for tid, p in parts.items()}
+    everything = preamble + [piece for p in parts.values() for piece in p.code]
+    for task_id, part in sorted(parts.items(), key=lambda item: order[item[0]]):
+        task = manifest.task(task_id)
+        answer = Answer(task_id, part.found_by, prose="\n\n".join(part.prose),
+                        left_out=[f"{cell.label()}: {why}" for cell, why in part.left_out])
+        if task.free_form.answer == "code" and part.code:
+            first = firsts[task_id]
+            earlier = [(c, text) for c, text in everything if c.number < first]
+            answer.program, answer.imports = program_of(part, earlier)
+            answer.cells = [c.label() for c in sorted({c for c, _ in part.code}, key=lambda c: c.number)]
+        elif part.code:  # code in a prose answer: shown to the grader with the words
+            answer.prose = "\n\n".join([answer.prose, *(text for _, text in part.code)]).strip()
+        answers[task_id] = answer
+    return Answers(path, kind, answers)
+
+
+def _file_answer(task_id: str, path: Path, manifest) -> Answer:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise MpkitError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    task = manifest.task(task_id)
+    answer = Answer(task_id, f"the file {path.name}", cells=[path.name])
+    if task.free_form and task.free_form.answer == "code" and path.suffix == ".py":
+        answer.program = text
+    else:
+        answer.prose = text.strip()
+    return answer

@@ -1,0 +1,169 @@
+"""Grade one student's free-form answers: find them, run each program, judge it.
+
+Each code question's program is written to a staging folder under the task's
+file name and run there as a program (`python q6_four_processes.py`), in the
+same sandbox, with the same recorder, as the stub edition. Its checks are
+the functions of the task's free-form grader (graders/free_form/) marked
+`@check("id")`, called here with the task's runs; they are pytest-style
+checks, but a grading runs a handful of them, so they are called directly
+(no pytest session to start: that is half of the time of a notebook).
+"""
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+from ..checks import CheckFailed
+from ..manifest import free_form_edition, load_manifest
+from ..results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary
+from ..runs import Scheduler, TaskRuns
+from ..sandbox import kernel
+from .answers import Answers, read_answers
+
+
+def _grader_module(path: Path):
+    spec = importlib.util.spec_from_file_location(f"mpkit_free_form_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def checks_of(module) -> dict:
+    """{check id: function} of a grader module: the functions marked @check."""
+    found = {}
+    for value in vars(module).values():
+        for mark in getattr(value, "pytestmark", []):
+            if mark.name == "mpkit_check":
+                found[mark.args[0]] = value
+    return found
+
+
+def _call(func, fixtures: dict) -> None:
+    func(**{name: fixtures[name] for name in inspect.signature(func).parameters})
+
+
+def _result(task, check, status=PASSED, exc: CheckFailed | None = None, details="") -> CheckResult:
+    result = CheckResult(task.id, check.id, check.description, check.points, check.visibility, status=status,
+                         details=details, advice=check.advice)
+    if exc is not None:
+        result.expected, result.observed, result.hint = exc.expected, exc.observed, exc.hint
+    return result
+
+
+def _missing(task, answers: Answers) -> CheckFailed:
+    number = task.id.lstrip("q")
+    answer = answers.answers.get(task.id)
+    if answer is not None:  # its part was found, with no code in it
+        return CheckFailed(
+            expected=f"a program answering {task.id.upper()} in its part of the {answers.kind}",
+            observed=f"{task.id.upper()} was found ({answer.found_by}) but no Python code came after it"
+            + (" (only prose or pasted output)" if answer.prose else ""),
+            hint="Put your program in a code cell below the question, and run it once to see that it works.")
+    where = {"folder": f"no file {task.id}.py or {task.file} in {answers.source}"}.get(
+        answers.kind, f"no part of {answers.source.name} names {task.id.upper()} (looked for 'Q{number}.', "
+        f"'Question {number}', 'Ans {number}' or the question's text)")
+    return CheckFailed(expected=f"an answer to {task.id.upper()}: {task.free_form.asks}",
+                       observed=f"the question was not answered: {where}",
+                       hint=f"Answer every question; put 'Q{number}.' in a markdown cell before your answer's code.")
+
+
+def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
+                    require_kernel_sandbox: bool = False) -> Report:
+    """Grade the notebook, exported script or folder at `path` (MpkitError on bad input).
+    With `require_kernel_sandbox` (or the manifest's sandbox.require_kernel), refuse
+    where the kernel layer of the sandbox is missing, as the stub edition does."""
+    started = time.monotonic()
+    manifest = load_manifest(Path(kit) / "config" / "manifest.yaml")
+    if require_kernel_sandbox or manifest.require_kernel_sandbox:
+        from ..grade import refuse_without_kernel_sandbox
+
+        refuse_without_kernel_sandbox()
+    edition = free_form_edition(manifest)
+    answers = answers or read_answers(Path(path), manifest)
+    with tempfile.TemporaryDirectory(prefix="mpkit-free-form-") as staging:
+        staging = Path(staging)
+        graded = [t for t in edition.tasks if (answers.answers.get(t.id) or _NO).program is not None]
+        for task in graded:
+            (staging / task.file).write_text(answers.answers[task.id].program, encoding="utf-8")
+        scheduler = Scheduler(staging, manifest=manifest)
+        try:
+            runs = {}
+            for task in graded:
+                module = _grader_module(task.grader)
+                runs[task.id] = (module, TaskRuns(task, getattr(module, "RUNS", {}), scheduler))
+            scheduler.start([r for _, r in runs.values()])
+            summaries, timelines = [], {}
+            for task in edition.tasks:
+                summary = TaskSummary(task.id, task.title)
+                if task.id not in runs:
+                    reason = _missing(task, answers)
+                    summary.checks = [_result(task, c, FAILED, reason) for c in task.checks]
+                else:
+                    module, task_runs = runs[task.id]
+                    summary.checks = _judge(task, module, task_runs, answers.answers[task.id].program)
+                    timelines[task.id] = _timelines(task_runs)
+                summaries.append(summary)
+            sandbox = kernel.summary(scheduler.sandbox_reports())
+        finally:
+            scheduler.close()
+    report = Report(title=f"{manifest.title} (free-form)", submission=str(path), tasks=summaries,
+                    execution_time=time.monotonic() - started, timelines=timelines,
+                    sandbox=sandbox)
+    report.free_form = free_form_summary(manifest, answers)
+    return report
+
+
+class _NoAnswer:
+    program = None
+
+
+_NO = _NoAnswer()
+
+
+def _judge(task, module, task_runs: TaskRuns, program: str) -> list:
+    functions = checks_of(module)
+    fixtures = {"runs": task_runs, "program": program, "task": task}
+    results = []
+    for check in task.checks:
+        func = functions.get(check.id)
+        if func is None:
+            results.append(_result(task, check, ERROR, details=f"{task.grader}: no function marked "
+                                   f"@check({check.id!r}) (a bug in the kit)"))
+            continue
+        try:
+            _call(func, fixtures)
+            results.append(_result(task, check))
+        except CheckFailed as exc:
+            results.append(_result(task, check, FAILED, exc))
+        except Exception:
+            results.append(_result(task, check, ERROR, details=traceback.format_exc()))
+    return results
+
+
+def _timelines(task_runs: TaskRuns) -> list:
+    from ..timeline import run_timeline
+
+    found = []
+    for name in task_runs.specs:
+        record = task_runs.scheduler.submit(task_runs.task, name, task_runs.specs[name]).result()
+        if record is not None:
+            found.append(run_timeline(name, task_runs.spec(name).describe(), record))
+    return found
+
+
+def free_form_summary(manifest, answers: Answers) -> dict:
+    """What the report says about where the answers came from (JSON-able):
+    per question, the cells taken; and the prose answers, for the instructor."""
+    questions = {}
+    for task in manifest.tasks:
+        if not task.free_form:
+            continue
+        answer = answers.answers.get(task.id)
+        entry = {"answer": task.free_form.answer, "asks": task.free_form.asks}
+        entry.update(answer.summary() if answer else {"missing": True})
+        questions[task.id] = entry
+    return {"source": str(answers.source), "kind": answers.kind, "questions": questions}

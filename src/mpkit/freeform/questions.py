@@ -1,0 +1,231 @@
+"""Finding each question's answer among a notebook's cells.
+
+A question's part starts at a line that names it: its number with a prefix
+("Q3.", "Q 3)", "Question 3", "Ans 3", "Answer-3"), a bare number whose line
+reads like the question ("3. Python code to create a process"), or the
+question's own words. Headings count in markdown, in comments and in prose
+typed into code cells, never in code (`print("Q3")`). The part runs to the
+next heading, across cells and inside one.
+
+In code cells, lines that are not Python (prose, pasted output) are left out
+one at a time where the parser stumbles on them; a line that looks like code
+is never dropped, so a real syntax error still reaches the student. A code
+question's program is its code, joined in order, after the imports made in
+earlier cells (which the student's kernel had when the cell ran).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+from .cells import Cell
+
+_PREFIXED = re.compile(
+    r"^(?:q|ques|question|ans|answer|problem|exercise|task)\s*[-.#:]?\s*(?:no\.?\s*)?(\d{1,2})(?![\d.]\d)\s*[-.):]*(?:\s+|$)(.*)$",
+    re.I)
+_BARE = re.compile(r"^(\d{1,2})\s*[.)]\s*(.*)$")
+_DECORATION = re.compile(r"^[\s#>*_`|-]+|[\s*_`]+$")
+_WORD = re.compile(r"[a-z]+")
+_STOP = set("a an the of in to and or is it its be by for with using use what why how can you your do does "
+            "should each write python program code short answer are on as that this which explain".split())
+_CODE_START = re.compile(r"^(import|from|def|class|if|elif|else|for|while|with|try|except|finally|return|print|"
+                         r"raise|yield|async|await|global|lambda|assert|del|pass|break|continue)\b|^[\w.\[\]]+\s*[+\-*/]?=|"
+                         r"^[\w.]+\(|^@\w")
+MAGIC = re.compile(r"^\s*[%!]")
+
+
+def _words(text: str) -> set:
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in _WORD.findall(text.lower())} - _STOP
+
+
+def similarity(line: str, asks: str) -> tuple[float, float, int]:
+    """(share of the line's words in the question, share of the question's words in the line, shared)."""
+    a, b = _words(line), _words(asks)
+    shared = len(a & b)
+    return (shared / len(a) if a else 0.0), (shared / len(b) if b else 0.0), shared
+
+
+@dataclass
+class Heading:
+    task_id: str
+    how: str  # what named it, for the scorecard
+
+
+class Finder:
+    """Which question a line names, if any."""
+
+    def __init__(self, tasks):
+        self.tasks = [t for t in tasks if t.free_form]
+        self.by_number = {int(re.sub(r"\D", "", t.id) or 0): t for t in self.tasks}
+
+    def heading(self, line: str, where: str, prose: bool) -> Heading | None:
+        """`prose`: the line is prose (markdown, or not Python); else a comment in code,
+        where only a prefixed number counts (a step "# 3. join them" is not Q3)."""
+        text = _DECORATION.sub("", line).strip()
+        if not text or len(text) > 400:
+            return None
+        match = _PREFIXED.match(text)
+        if match and int(match.group(1)) in self.by_number:
+            task = self.by_number[int(match.group(1))]
+            return Heading(task.id, f"{text[:40]!r} in {where}")
+        if not prose:
+            return None
+        match = _BARE.match(text)
+        if match and int(match.group(1)) in self.by_number:
+            task = self.by_number[int(match.group(1))]
+            mine, _, shared = similarity(match.group(2), task.free_form.asks)
+            if shared >= 2 and mine >= 0.6 or line.lstrip().startswith("#") and not match.group(2):
+                return Heading(task.id, f"{text[:40]!r} in {where}")
+        best = None
+        for task in self.tasks:
+            mine, theirs, shared = similarity(text, task.free_form.asks)
+            if shared >= 3 and mine >= 0.6 and theirs >= 0.6 and (best is None or theirs > best[0]):
+                best = (theirs, task)
+        if best:
+            return Heading(best[1].id, f"the question's text in {where}")
+        return None
+
+
+def _prose_like(line: str) -> bool:
+    """A line of words, not of code: three words or more, not starting like a statement."""
+    text = line.strip()
+    if not text or text.startswith("#") or _CODE_START.match(text):
+        return False
+    return len(re.findall(r"[A-Za-z]{2,}", text)) >= 3 or not re.search(r"[=()\[\]{}]", text)
+
+
+def classify(source: str) -> list[str]:
+    """For each line of a code cell: "code", "comment", "blank", "magic" or "prose"."""
+    lines = source.splitlines()
+    kinds = ["blank" if not line.strip() else "comment" if line.lstrip().startswith("#")
+             else "magic" if MAGIC.match(line) else "code" for line in lines]
+    for _ in range(len(lines) + 1):
+        text = "\n".join(line if kinds[i] in ("code", "comment") else "" for i, line in enumerate(lines))
+        try:
+            ast.parse(text)
+            return kinds
+        except SyntaxError as exc:
+            bad = (exc.lineno or 0) - 1
+            # The parser may stumble a line after the prose (an unclosed bracket in it): look back too.
+            for i in (bad, bad - 1):
+                if 0 <= i < len(lines) and kinds[i] == "code" and _prose_like(lines[i]) and _not_python(lines[i]):
+                    kinds[i] = "prose"
+                    break
+            else:
+                return kinds  # real code with a real error: the run will show it
+        except (ValueError, RecursionError):
+            return kinds
+    return kinds
+
+
+def _not_python(line: str) -> bool:
+    try:
+        ast.parse(line.strip())
+        return False
+    except SyntaxError:
+        return True
+    except (ValueError, RecursionError):
+        return True
+
+
+@dataclass
+class Part:
+    task_id: str
+    found_by: str
+    code: list = field(default_factory=list)  # [(Cell, text)]
+    prose: list = field(default_factory=list)  # [text]
+    left_out: list = field(default_factory=list)  # [(Cell, why)]
+
+    @property
+    def cells(self) -> list:
+        return sorted({cell.number for cell, _ in self.code})
+
+
+def find_parts(cells: list[Cell], tasks) -> tuple[dict, list]:
+    """({task id: Part}, the code of cells before any question: [(Cell, text)])."""
+    finder = Finder(tasks)
+    parts: dict[str, Part] = {}
+    preamble: list = []
+    current: Part | None = None
+    for cell in cells:
+        if not cell.source.strip():
+            continue
+        lines = cell.source.splitlines()
+        kinds = classify(cell.source) if cell.kind == "code" else ["prose"] * len(lines)
+        chunk: list[tuple[str, str]] = []  # (kind, line) of the current part in this cell
+
+        def flush():
+            nonlocal chunk
+            if chunk:
+                _take(current, preamble, cell, chunk)
+            chunk = []
+
+        for line, kind in zip(lines, kinds):
+            heading = finder.heading(line, cell.label(), prose=kind == "prose") if kind in ("prose", "comment") else None
+            if heading and (current is None or heading.task_id != current.task_id):
+                flush()
+                current = parts.get(heading.task_id)
+                if current is None:
+                    current = parts[heading.task_id] = Part(heading.task_id, heading.how)
+                continue
+            if heading:  # the question repeated in its own part: not part of the answer
+                continue
+            chunk.append((kind, line))
+        flush()
+    return parts, preamble
+
+
+def _take(part: Part | None, preamble: list, cell: Cell, chunk: list) -> None:
+    code = "\n".join(line if kind in ("code", "comment", "blank") else "" for kind, line in chunk)
+    has_code = any(kind == "code" for kind, _ in chunk) and not _only_literals(code)
+    prose = "\n".join(line for kind, line in chunk if kind == "prose").strip()
+    if part is None:
+        if has_code:
+            preamble.append((cell, code))
+        return
+    if has_code:
+        part.code.append((cell, code.strip("\n") + "\n"))
+    if prose:
+        part.prose.append(prose)
+        if cell.kind == "code":
+            part.left_out.append((cell, "lines that are not Python (prose or pasted output)"))
+    elif cell.kind == "code" and not has_code:
+        part.left_out.append((cell, "only comments"))
+
+
+def _only_literals(code: str) -> bool:
+    """Code that is only literals (`None`, `[1, 4, 9]`): a cell's output pasted in, not a program."""
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return False
+    literal = (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp)
+    return bool(body) and all(isinstance(node, ast.Expr) and isinstance(node.value, literal)
+                              and all(isinstance(n, (*literal, ast.expr_context, ast.USub)) for n in ast.walk(node.value))
+                              for node in body)
+
+
+def imports_of(code: str) -> list[str]:
+    """The top-level import statements of a piece of code, as written."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    return [ast.get_source_segment(code, node) for node in tree.body
+            if isinstance(node, ast.Import) or isinstance(node, ast.ImportFrom) and node.module != "__future__"]
+
+
+def program_of(part: Part, earlier: list) -> tuple[str, list]:
+    """The part's program, and the imports it was given from earlier cells."""
+    body = "\n\n".join(text for _, text in part.code)
+    own = set(imports_of(body))
+    given = []
+    for _, text in earlier:
+        for statement in imports_of(text):
+            if statement not in own and statement not in given:
+                given.append(statement)
+    if given:
+        body = "# imports made in earlier cells of the notebook\n" + "\n".join(given) + "\n\n" + body
+    return body, given
+

@@ -1,0 +1,202 @@
+"""The free-form edition (`mpkit grade --free-form`), graded end to end.
+
+(a) tests/freeform/answers/{right,wrong}/*.py: one answer each, with a header
+    (`# task:`, `# fails:`, `# says:`, `# advice:`; see FREEFORM_SPEC.md).
+    Answers are packed one per question into folders (q3.py, q5.py, q6.py),
+    so one grading judges three; the gradings run three at a time.
+(b) tests/freeform/notebooks/NAME.{ipynb,py} with NAME.expect.yaml.
+(c) bad input, batch, JSON and HTML through the `mpkit` command.
+"""
+from __future__ import annotations
+
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import KIT, mpkit
+
+from mpkit.freeform.grade import grade_free_form
+from mpkit.manifest import free_form_edition, load_manifest
+from mpkit.results import PASSED, gradescope
+
+HERE = Path(__file__).parent / "freeform"
+EDITION = free_form_edition(load_manifest(KIT / "config" / "manifest.yaml"))
+HEADER = re.compile(r"^#\s*(task|fails|says|advice):(.*)$")
+
+
+@dataclass(frozen=True)
+class Answer:
+    path: Path
+    task: str
+    fails: frozenset
+    says: tuple
+    advice: frozenset
+
+    @property
+    def name(self) -> str:
+        return f"{self.path.parent.name}/{self.path.stem}"
+
+
+def _list(text: str) -> list:
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def read_answer(path: Path) -> Answer:
+    fields = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = HEADER.match(line.strip())
+        if match:
+            fields[match.group(1)] = match.group(2).strip()
+        elif not line.startswith("#"):
+            break
+    task = EDITION.task(fields.get("task", ""))
+    assert task, f"{path}: header needs '# task: q3|q5|q6'"
+    fails, advice = frozenset(_list(fields.get("fails", ""))), frozenset(_list(fields.get("advice", "")))
+    assert (path.parent.name == "wrong") == bool(fails), f"{path}: wrong answers (only) declare '# fails:'"
+    scored = {c.id for c in task.checks if not c.advice}
+    assert fails <= scored, f"{path}: not scored checks of {task.id}: {sorted(fails - scored)}"
+    assert advice <= {c.id for c in task.checks if c.advice}, f"{path}: unknown advice {sorted(advice)}"
+    return Answer(path, task.id, fails, tuple(_list(fields.get("says", ""))), advice)
+
+
+ANSWERS = [read_answer(p) for kind in ("right", "wrong") for p in sorted((HERE / "answers" / kind).glob("*.py"))]
+
+
+def packs(answers) -> list[dict]:
+    result: list[dict] = []
+    for answer in answers:
+        pack = next((p for p in result if answer.task not in p), None)
+        if pack is None:
+            result.append(pack := {})
+        pack[answer.task] = answer
+    return result
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory) -> dict:
+    """{answer name: {check id: CheckResult}}, three answers per grading, three gradings at a time."""
+    root = tmp_path_factory.mktemp("free-form")
+    folders = []
+    for i, pack in enumerate(packs(ANSWERS)):
+        folder = root / f"pack{i}"
+        folder.mkdir()
+        for task, answer in pack.items():
+            (folder / f"{task}.py").write_text(answer.path.read_text(encoding="utf-8"), encoding="utf-8")
+        folders.append((folder, pack))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        reports = list(pool.map(lambda item: grade_free_form(KIT, item[0]), folders))
+    found = {}
+    for (_, pack), report in zip(folders, reports):
+        for task in report.tasks:
+            if task.task_id in pack:
+                found[pack[task.task_id].name] = {c.check_id: c for c in task.checks}
+    return found
+
+
+@pytest.mark.parametrize("answer", ANSWERS, ids=lambda a: a.name)
+def test_answer_loses_exactly_its_declared_checks(graded, answer):
+    got = graded[answer.name]
+    lost = {c for c, r in got.items() if r.status != PASSED and not r.advice}
+    detail = "\n".join(f"-- {c}:\n{got[c].feedback()}" for c in sorted(lost ^ answer.fails))
+    assert lost == answer.fails, f"{answer.name}: lost {sorted(lost)}, declared {sorted(answer.fails)}\n{detail}"
+    said = "\n".join(r.feedback() for r in got.values() if r.status != PASSED and not r.advice).lower()
+    for phrase in answer.says:
+        assert phrase.lower() in said, f"{answer.name}: no message says {phrase!r}:\n{said}"
+    flagged = {c for c, r in got.items() if r.advice and r.status != PASSED}
+    assert answer.advice <= flagged, f"{answer.name}: advice {sorted(answer.advice - flagged)} not given"
+    assert all(r.status != "error" for r in got.values()), [r.details for r in got.values()]
+
+
+NOTEBOOKS = sorted(p for p in (HERE / "notebooks").iterdir() if p.suffix in (".ipynb", ".py"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_graded_as_labelled(notebook):
+    expect = yaml.safe_load(notebook.with_name(notebook.stem + ".expect.yaml").read_text(encoding="utf-8"))
+    report = grade_free_form(KIT, notebook)
+    questions = report.free_form["questions"]
+    for task in report.tasks:
+        wanted = expect.get(task.task_id, "missing")
+        lost = {c.check_id for c in task.checks if c.status != PASSED and not c.advice}
+        if wanted == "missing":
+            assert questions[task.task_id].get("missing"), f"{task.task_id} should be missing"
+            assert task.score == 0 and "not answered" in task.checks[0].observed
+        else:
+            detail = "\n".join(c.feedback() for c in task.checks if c.status != PASSED)
+            assert lost == set(wanted["fails"]), f"{notebook.name} {task.task_id}: lost {sorted(lost)}\n{detail}"
+    prose = {t for t, q in questions.items() if q["answer"] == "prose" and not q.get("missing") and q["prose"]}
+    assert prose == set(expect.get("prose", [])), prose
+
+
+def test_a_wrong_answer_never_gets_full_marks(graded):
+    for answer in ANSWERS:
+        if answer.fails:
+            assert any(r.status != PASSED and not r.advice for r in graded[answer.name].values()), answer.name
+
+
+@pytest.mark.parametrize("content, suffix, says", [
+    ('{"cells": [', ".ipynb", "damaged notebook"),
+    ("just some text", ".txt", "not a notebook"),
+    ('{"nbformat": 4, "cells": [{"cell_type": "code", "source": "print(1)"}]}', ".ipynb", "no question found"),
+])
+def test_bad_input_is_one_line_and_an_error_code(tmp_path, content, suffix, says):
+    path = tmp_path / f"answers{suffix}"
+    path.write_text(content, encoding="utf-8")
+    done = mpkit("grade", "--free-form", str(path))
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and says in lines[0] and str(path) in lines[0], done.stderr
+
+
+def test_empty_folder_is_bad_input(tmp_path):
+    done = mpkit("grade", "--free-form", str(tmp_path))
+    assert done.returncode == 2 and "no answers in this folder" in done.stderr
+
+
+def test_json_and_html(tmp_path):
+    out, html = tmp_path / "results.json", tmp_path / "report.html"
+    done = mpkit("grade", "--free-form", str(HERE / "notebooks" / "seed_retyped.py"), "--out", str(out),
+                 "--html", str(html))
+    assert done.returncode == 0, done.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["score"] == EDITION.points
+    assert all(t["name"].split(":")[0] in ("q3", "q5", "q6") for t in results["tests"])
+    questions = results["extra_data"]["free_form"]["questions"]
+    assert questions["q3"]["cells"] == ["cell 5 (In [12])"] and "CPU-bound" in questions["q1"]["prose"]
+    page = html.read_text(encoding="utf-8")
+    assert "Answers in words (graded by hand)" in page and "CPU-bound" in page and "svg" in page
+
+
+def test_batch_grades_everyone_and_says_why_for_bad_input(tmp_path):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "ana.py").write_text((HERE / "notebooks" / "seed_retyped.py").read_text(encoding="utf-8"))
+    (subs / "ben.ipynb").write_text('{"cells": [', encoding="utf-8")  # damaged
+    (subs / "cy").mkdir()
+    (subs / "cy" / "q3.py").write_text((HERE / "answers" / "wrong" / "q3_target_called.py").read_text())
+    done = mpkit("grade", "--free-form", "--batch", str(subs), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert done.returncode == 3, done.stderr  # ben could not be graded
+    ana = json.loads((tmp_path / "out" / "ana" / "results.json").read_text())
+    assert ana["score"] == EDITION.points
+    cy = json.loads((tmp_path / "out" / "cy" / "results.json").read_text())
+    assert 0 < cy["score"] < EDITION.points
+    ben = json.loads((tmp_path / "out" / "ben" / "results.json").read_text())
+    assert ben["score"] == 0 and "damaged notebook" in ben["tests"][0]["output"]
+    grades = (tmp_path / "out" / "grades.csv").read_text()
+    assert "ana" in grades and "q6" in grades
+
+
+def test_gradescope_shows_advice_as_passed_with_its_note(graded):
+    answer = next(a for a in ANSWERS if a.advice)
+    report_checks = graded[answer.name]
+    advice = next(r for c, r in report_checks.items() if c in answer.advice)
+    from mpkit.results import Report, TaskSummary
+
+    data = gradescope(Report("t", "s", [TaskSummary(answer.task, "t", [advice])]))
+    test = data["tests"][0]
+    assert test["status"] == "passed" and test["max_score"] == 0 and "expected:" in test["output"]
+    assert test["extra_data"]["advice"] is True
