@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import launcher as launchers
+from . import observer as observers
 from . import reaper
 from .record import RunRecord, load, read_raw_streams, remove_tree
 
@@ -89,6 +90,9 @@ class Limits:
     file_size: int | None = 8 * 1024**2  # bytes per file a process writes, its stdout and stderr too
     hidden: tuple = ()  # folders the student's code may not read (graders, solutions, answer key)
     readonly: tuple = ()  # folders it may not change (the kit, the submission)
+    # Confirm process facts from outside the run (Linux, sandbox/observer.py):
+    # None follows MPKIT_OBSERVE=1 in the grader's environment.
+    observe: bool | None = None
     extra: dict = field(default_factory=dict)
 
     def rlimits(self) -> dict:
@@ -104,6 +108,11 @@ class Limits:
     def total_output(self) -> int | None:
         """All output of a run together; past it the run is stopped."""
         return 4 * self.file_size if self.file_size else None
+
+
+def _observing(limits: Limits) -> bool:
+    wanted = limits.observe if limits.observe is not None else os.environ.get("MPKIT_OBSERVE") == "1"
+    return wanted and observers.unavailable() is None
 
 
 def is_root() -> bool:
@@ -198,6 +207,8 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
         MPKIT_READONLY=os.pathsep.join(map(str, (*limits.readonly, PACKAGE_DIR))),
         MPKIT_PROTECTED_PIDS=",".join(map(str, _protected_pids())),
     )
+    if _observing(limits):
+        env["MPKIT_OBSERVE"] = "1"
     if spec.watch_calls:
         env["MPKIT_WATCH_CALLS"] = f"{module}:{','.join(spec.watch_calls)}"
     if spec.watch_globals:
@@ -273,6 +284,9 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
     record.started_ns = time.monotonic_ns()  # same clock as the recorder's event times
     proc = _start(spec_path, run_dir, env)
     record.main_pid = proc.pid
+    watcher = observers.Observer() if env.get("MPKIT_OBSERVE") == "1" else None
+    if watcher is not None:
+        watcher.start(proc.pid)
     record.exit_code = _watch(proc, record, run_dir, limits, started)
     record.duration = time.monotonic() - started
     still_running = record.exit_code is None
@@ -289,6 +303,8 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
         proc.kill()
         record.exit_code = _wait_killed(proc)
     record.limit_hit = record.limit_hit or _limit_hit(run_dir, limits)
+    if watcher is not None:
+        record.kernel = watcher.finish()
     record.ended_ns = time.monotonic_ns()
 
 
