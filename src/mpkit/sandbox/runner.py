@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import crosscheck
 from . import launcher as launchers
 from . import observer as observers
 from . import reaper
@@ -274,6 +275,8 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
         _execute(record, spec_path, run_dir, token, _environment(run_dir, token, spec, module, limits), limits)
         load(run_dir, record)
         read_raw_streams(run_dir, record)
+        if record.kernel is not None:
+            record.tampered = crosscheck.check(record, record.kernel)
     finally:
         remove_tree(run_dir)
     return record
