@@ -139,8 +139,13 @@ class KernelRecord:
                 "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps]}
 
 
+_broken: list = []  # why ptrace failed here once: not tried again (each try holds a run up)
+
+
 def unavailable() -> str | None:
     """Why this machine cannot observe runs, or None."""
+    if _broken:
+        return _broken[0]
     if not sys.platform.startswith("linux"):
         return "not Linux"
     if platform.machine() not in _SYSCALLS:
@@ -205,6 +210,17 @@ def _status_fields(tid: int) -> dict:
     return fields
 
 
+def _tracer_of(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"TracerPid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def _read_memory(tid: int, address: int, size: int) -> bytes | None:
     try:
         fd = os.open(f"/proc/{tid}/mem", os.O_RDONLY)
@@ -257,10 +273,11 @@ class Observer:
                 self._closing = True
                 left = list(self._live)
             for pid in left:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
+                if _tracer_of(pid) == self._thread.native_id:  # ours still: not a reused PID
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
             self._thread.join(0.05)
         if self._thread.is_alive():
             record.problem = record.problem or "the tracer did not see the run end in time"
@@ -273,6 +290,8 @@ class Observer:
             _ptrace(_SEIZE, pid, 0, OPTIONS)
         except OSError as exc:
             record.problem = f"ptrace could not attach: {exc.strerror}"
+            if exc.errno in (errno.EPERM, errno.ENOSYS):  # forbidden here (seccomp, Yama): say so, once
+                _broken.append(record.problem)
             attached.set()
             return
         record.attached_ns = time.monotonic_ns()
@@ -297,7 +316,9 @@ class Observer:
         record = self.record
         tgid_of = {main_pid: main_pid}  # every traced thread -> its process
         pending: dict[int, tuple] = {}  # thread -> (syscall name, args) waiting for its exit stop
-        new_seen: dict[int, int] = {}  # first stop of a task before its parent's event: tid -> time
+        # Tasks seen (first stop) before their parent's fork/clone event: the
+        # event may come after the task has already ended.
+        unclaimed: set = set()
         while True:
             try:
                 tid, status = os.waitpid(-1, _WALL | _WNOTHREAD)
@@ -317,15 +338,18 @@ class Observer:
             if not os.WIFSTOPPED(status):
                 continue
             sig, event = os.WSTOPSIG(status), status >> 16
-            if tid not in tgid_of:  # a new task's first stop, possibly before its parent's event
-                self._new_task(tid, None, now, tgid_of, new_seen)
+            if tid not in tgid_of:  # a new task's first stop, before its parent's event
+                self._new_task(tid, None, now, tgid_of)
+                unclaimed.add(tid)
             if event in (_EV_FORK, _EV_VFORK, _EV_CLONE):
                 try:
                     child = _event_msg(tid)
                 except OSError:
                     child = None
-                if child is not None and child not in tgid_of:
-                    self._new_task(child, tgid_of.get(tid, tid), now, tgid_of, new_seen)
+                if child in unclaimed:
+                    unclaimed.discard(child)
+                elif child is not None and child not in tgid_of:
+                    self._new_task(child, tgid_of.get(tid, tid), now, tgid_of)
                 _resume(_CONT, tid)
             elif event == _EV_EXEC:
                 proc = self._live.get(tgid_of.get(tid, tid))
@@ -368,16 +392,15 @@ class Observer:
             else:  # a signal for the tracee: deliver it
                 _resume(_SYSCALL if tid in pending else _CONT, tid, sig)
 
-    def _new_task(self, tid, parent_tgid, now, tgid_of, new_seen) -> None:
+    def _new_task(self, tid, parent_tgid, now, tgid_of) -> None:
         """A task seen for the first time: a thread of a process, or a process."""
         fields = _status_fields(tid)
         tgid = fields.get("Tgid", tid)
         tgid_of[tid] = tgid
         if tgid != tid:
             return  # a thread: not a process
-        start = min(now, new_seen.pop(tid, now))
         ppid = fields.get("PPid") or parent_tgid
-        proc = KProc(pid=tid, ppid=ppid, start_ns=start)
+        proc = KProc(pid=tid, ppid=ppid, start_ns=now)
         self.record.procs.append(proc)
         with self._lock:
             self._live[tid] = proc

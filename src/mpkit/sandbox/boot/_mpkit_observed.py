@@ -71,7 +71,7 @@ def _traced():
     return False
 
 
-def await_tracer(timeout=10.0):
+def await_tracer(timeout=3.0):
     """Wait for the tracer, then filter. Returns why not, or None when in force."""
     arch = platform.machine()
     if _libc is None or arch not in _ARCH:
