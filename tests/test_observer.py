@@ -284,3 +284,31 @@ def test_a_real_join_hidden_from_the_recorder_and_emitted_later_is_not_a_forgery
     record = observed(path, "attack")
     assert record.first("call_end") and record.of_kind("join")
     assert record.tampered is None
+
+
+def test_children_that_end_before_their_fork_is_reported_are_one_process_each(tmp_path):
+    """A child may stop, run and end before the tracer sees its parent's fork
+    event: it is still one process, reaped by its parent (once gave a second,
+    never-ending process and a false 'no wait')."""
+    path = task(tmp_path, """
+        import multiprocessing, os
+
+        def quick():
+            pass
+
+        def many():
+            for _ in range(40):
+                pid = os.fork()
+                if pid == 0:
+                    os._exit(0)
+                os.waitpid(pid, 0)
+            for _ in range(5):
+                p = multiprocessing.Process(target=quick)
+                p.start()
+                p.join()
+    """)
+    record = observed(path, "many")
+    children = [p for p in processes(record) if not p.execs]
+    assert len(children) == 45
+    assert all(p.end_ns and p.reaped_by == record.main_pid for p in children)
+    assert record.tampered is None
