@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .checks import CheckFailed
 from .manifest import Task
+from .sandbox.crosscheck import TAMPERED
 from .sandbox.record import RunRecord
 from .sandbox.runner import Limits, RunSpec, available_start_methods, prepare, run
 
@@ -198,6 +199,12 @@ class TaskRuns:
                 observed=f"your code printed more than {_size(limits.file_size)}, so the grader stopped it "
                 f"(output cut; it began with {_excerpt(record)!r})",
                 hint="Print only what the task asks for: a print() in a loop that never ends fills the disk.",
+            )
+        if record.tampered:  # seen from outside the run: sandbox/crosscheck.py
+            raise CheckFailed(
+                expected="the kit's record of your run to agree with what the operating system saw",
+                observed=TAMPERED,
+                hint="Do not write into the kit's record, or change how it is written.",
             )
         if record.damaged:
             raise CheckFailed(

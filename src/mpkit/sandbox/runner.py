@@ -19,8 +19,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import kernel
+from . import crosscheck, kernel
 from . import launcher as launchers
+from . import observer as observers
 from . import reaper
 from .record import RunRecord, load, read_raw_streams, remove_tree
 
@@ -93,6 +94,9 @@ class Limits:
     file_size: int | None = 8 * 1024**2  # bytes per file a process writes, its stdout and stderr too
     hidden: tuple = ()  # folders the student's code may not read (graders, solutions, answer key)
     readonly: tuple = ()  # folders it may not change (the kit, the submission)
+    # Confirm process facts from outside the run (Linux, sandbox/observer.py):
+    # None follows MPKIT_OBSERVE=1 in the grader's environment.
+    observe: bool | None = None
     extra: dict = field(default_factory=dict)
 
     def rlimits(self) -> dict:
@@ -108,6 +112,11 @@ class Limits:
     def total_output(self) -> int | None:
         """All output of a run together; past it the run is stopped."""
         return 4 * self.file_size if self.file_size else None
+
+
+def _observing(limits: Limits) -> bool:
+    wanted = limits.observe if limits.observe is not None else os.environ.get("MPKIT_OBSERVE") == "1"
+    return bool(wanted) and launchers.enabled() and observers.unavailable() is None
 
 
 def is_root() -> bool:
@@ -202,6 +211,8 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
         MPKIT_READONLY=os.pathsep.join(map(str, (*limits.readonly, PACKAGE_DIR))),
         MPKIT_PROTECTED_PIDS=",".join(map(str, _protected_pids())),
     )
+    if _observing(limits):
+        env["MPKIT_OBSERVE"] = "1"
     if spec.watch_calls:
         env["MPKIT_WATCH_CALLS"] = f"{module}:{','.join(spec.watch_calls)}"
     if spec.watch_globals:
@@ -270,6 +281,8 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
         record.sandbox = kernel.read_report(run_dir)
         load(run_dir, record)
         read_raw_streams(run_dir, record)
+        if record.kernel is not None:
+            record.tampered = crosscheck.check(record, record.kernel)
     finally:
         remove_tree(run_dir)
     return record
@@ -280,6 +293,11 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
     record.started_ns = time.monotonic_ns()  # same clock as the recorder's event times
     proc = _start(spec_path, run_dir, env)
     record.main_pid = proc.pid
+    # Only a launched run: the grader waits for a run it started itself with
+    # waitpid(), which would take the tracer's ptrace stops.
+    watcher = observers.Observer() if isinstance(proc, launchers.LaunchedRun) and env.get("MPKIT_OBSERVE") else None
+    if watcher is not None:
+        watcher.start(proc.pid)
     record.exit_code = _watch(proc, record, run_dir, limits, started)
     record.duration = time.monotonic() - started
     still_running = record.exit_code is None
@@ -296,6 +314,8 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
         proc.kill()
         record.exit_code = _wait_killed(proc)
     record.limit_hit = record.limit_hit or _limit_hit(run_dir, limits)
+    if watcher is not None:
+        record.kernel = watcher.finish()
     record.ended_ns = time.monotonic_ns()
 
 
@@ -318,6 +338,7 @@ def _start(spec_path: Path, run_dir: Path, env: dict):
         if proc is not None:
             return proc
         reaper.sweep(env["MPKIT_RUN_TOKEN"], None)  # a launcher that gave up may have forked it anyway
+    env = {k: v for k, v in env.items() if k != "MPKIT_OBSERVE"}  # not observed: see _execute
     popen_kwargs: dict = {}
     if os.name == "posix":
         popen_kwargs["start_new_session"] = True

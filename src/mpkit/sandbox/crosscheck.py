@@ -1,0 +1,144 @@
+"""Does a run's record agree with what the kernel saw? (pure; grader side)
+
+The in-process record (record.py) keeps what only it can see: calls,
+returned values, PIDs passed through queues, which Process object was
+joined. Student code can write into it. The kernel record (observer.py)
+cannot be reached by student code, but knows only processes, exits and
+reaps. Where both speak of the same fact they must agree; `check()` says
+where they do not, or None.
+
+What may legitimately differ, and is therefore never held against a run:
+- processes the record does not name: the run's main process before it was
+  traced, processes killed before their recorder started (a signal ended
+  them, or they were still starting when the run was being stopped);
+- reaps the record does not name: a Pool's handler thread reaping its
+  workers (same process), the harness and the launcher reaping what was left
+  after the run, a forkserver reaping its children (the joiner then learns
+  the exit code from the forkserver, after the reap);
+- start() reaping ended children on the side, is_alive()/exitcode polls:
+  each is a reap before the join event it leads to, so it agrees;
+- exit codes a child reports about itself (proc_end): a child killed after
+  its bootstrap returned ends with the signal, not that code;
+- PID reuse: each fact is matched to the incarnation of the PID alive at
+  that time.
+Every time compared is CLOCK_MONOTONIC on both sides. The kernel side's
+stamps are taken while the process concerned is stopped by the tracer, so
+a process's start is stamped before its first event, and a reap before the
+reaper can record anything after it: no margin is needed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .observer import KernelRecord, KProc
+from .record import RunRecord
+
+TAMPERED = "the record of this run was changed by the code being graded"
+
+
+def check(record: RunRecord, kernel: KernelRecord | None) -> str | None:
+    """Why the record disagrees with the kernel's, or None (also when the
+    kernel record cannot be relied on: see KernelRecord.usable)."""
+    if kernel is None or not kernel.usable:
+        return None
+    for rule in (_unknown_processes, _starts, _joins, _duplicates, _unrecorded):
+        why = rule(record, kernel)
+        if why:
+            return why
+    return None
+
+
+def _incarnation(kernel: KernelRecord, pid, t: int) -> KProc | None:
+    """The process that had `pid` at time t, or the last one started before t
+    (a process can be named after its end: a join)."""
+    if not isinstance(pid, int):
+        return None
+    best = None
+    for proc in kernel.incarnations(pid):
+        if proc.start_ns is None or proc.start_ns <= t:
+            best = proc
+    return best
+
+
+def _unknown_processes(record: RunRecord, kernel: KernelRecord) -> str | None:
+    """Every event was written by a process alive at that time."""
+    for e in record.events:
+        if kernel.at(e["pid"], e["t"]) is None:
+            return f"an event ({e['e']}) of process {e['pid']}, which the kernel never saw running then"
+    return None
+
+
+def _parent_ok(kernel: KernelRecord, child: KProc, starter: int) -> bool:
+    """The starter is the child's parent, or the parent of its parent (a
+    forkserver the starter started forks the child)."""
+    if child.ppid == starter:
+        return True
+    parent = _incarnation(kernel, child.ppid, child.start_ns or 0)
+    return parent is not None and parent.execs > 0 and parent.ppid == starter
+
+
+def _starts(record: RunRecord, kernel: KernelRecord) -> str | None:
+    seen = set()
+    for e in record.of_kind("proc_start"):
+        child = _incarnation(kernel, e.get("child"), e["t"])
+        if child is None or child.start_ns is None:
+            return f"process {e['pid']} says it started process {e.get('child')}, which the kernel never saw"
+        if not _parent_ok(kernel, child, e["pid"]):
+            return (f"process {e['pid']} says it started process {child.pid}, whose parent the kernel saw was "
+                    f"{child.ppid}")
+        key = (child.pid, child.start_ns)
+        if key in seen:
+            return f"the start of process {child.pid} is recorded twice"
+        seen.add(key)
+    return None
+
+
+def _joins(record: RunRecord, kernel: KernelRecord) -> str | None:
+    """A join (or an ended is_alive()/exitcode) returned only after the child
+    was reaped, by the joiner (or by the forkserver that is its parent), with
+    the exit code the kernel saw."""
+    for e in record.of_kind("join"):
+        child = _incarnation(kernel, e.get("child"), e["t"])
+        if child is None:
+            return f"process {e['pid']} says it joined process {e.get('child')}, which the kernel never saw"
+        if child.reaped_ns is None or child.reaped_ns > e["t"]:
+            return (f"process {e['pid']} says it joined process {child.pid}, but the kernel saw no wait for it "
+                    "by then")
+        if child.reaped_by not in (e["pid"], child.ppid):
+            return (f"process {e['pid']} says it joined process {child.pid}, which process {child.reaped_by} "
+                    "waited for")
+        if e.get("exitcode") != child.end_code:
+            return (f"the record says process {child.pid} ended with exit code {e.get('exitcode')}, the kernel "
+                    f"saw {child.end_code}")
+    return None
+
+
+def _duplicates(record: RunRecord, kernel: KernelRecord) -> str | None:
+    """One record (one "born") per process, and one more per exec."""
+    borns = Counter(e["pid"] for e in record.of_kind("born"))
+    for pid, count in borns.items():
+        allowed = sum(1 + p.execs for p in kernel.incarnations(pid))
+        if count > allowed:
+            return f"process {pid} has {count} records, the kernel saw it start {allowed} time(s)"
+    return None
+
+
+def _unrecorded(record: RunRecord, kernel: KernelRecord) -> str | None:
+    """A process that ran to its own end before the run was being stopped
+    has a record: the recorder starts in every process of the run before it
+    runs anything else."""
+    stop = record.first("alive") or record.first("run_end")
+    stop_t = stop["t"] if stop else None
+    born = {}
+    for e in record.of_kind("born"):
+        born.setdefault(e["pid"], []).append(e["t"])
+    for proc in kernel.procs:
+        if proc.pid == kernel.main_pid and proc.start_ns is None:
+            continue
+        if proc.exit_code is None or proc.end_ns is None:  # ended by a signal: maybe before its recorder began
+            continue
+        if stop_t is None or proc.end_ns >= stop_t:
+            continue
+        if not any(proc.start_ns <= t <= proc.end_ns for t in born.get(proc.pid, ())):
+            return f"process {proc.pid} ran and ended (exit code {proc.exit_code}) but the record has nothing of it"
+    return None

@@ -1,0 +1,314 @@
+"""The kernel observer (sandbox/observer.py) and the cross-check
+(sandbox/crosscheck.py), on real runs of small files: what the kernel saw,
+and records forged from inside the run."""
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import SOLUTIONS, run_processes_with
+
+from mpkit.sandbox import crosscheck, observer
+from mpkit.sandbox.runner import Limits, RunSpec, run
+
+pytestmark = pytest.mark.skipif(observer.unavailable() is not None, reason=f"{observer.unavailable()}")
+MARK = "OBSERVER_TEST_MARK"
+OBSERVED = Limits(time_limit=20, observe=True)
+
+
+def task(tmp_path: Path, source: str) -> Path:
+    path = tmp_path / "task.py"
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return path
+
+
+def observed(path: Path, function: str, method: str = "fork"):
+    record = run(RunSpec(function=function, start_method=method), path, OBSERVED)
+    assert record.kernel is not None and record.kernel.usable, record.kernel
+    return record
+
+
+def processes(record):
+    """The kernel's processes of a run but its main one."""
+    return [p for p in record.kernel.procs if p.pid != record.main_pid]
+
+
+FAMILY = """
+    import multiprocessing, os, signal, sys, threading, time
+
+    def ok():
+        threads = [threading.Thread(target=time.sleep, args=(0.01,)) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    def three():
+        sys.exit(3)
+
+    def forever():
+        time.sleep(60)
+
+    def family():
+        a = multiprocessing.Process(target=ok)
+        b = multiprocessing.Process(target=three)
+        c = multiprocessing.Process(target=forever)
+        for p in (a, b, c):
+            p.start()
+        a.join()
+        b.join()
+        c.terminate()
+        c.join()
+        return [a.pid, b.pid, c.pid]
+"""
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_the_kernel_record_shows_processes_exits_signals_and_reaps(tmp_path, method):
+    record = observed(task(tmp_path, FAMILY), "family", method)
+    kernel = record.kernel
+    a, b, c = record.first("call_end")["value"]
+    by_pid = {p.pid: p for p in kernel.procs}
+    assert (by_pid[a].exit_code, by_pid[b].exit_code, by_pid[c].signal) == (0, 3, 15)
+    assert by_pid[c].end_code == -15
+    # Threads (three in the first child, multiprocessing's own) are not processes.
+    student = {a, b, c}
+    helpers = [p for p in processes(record) if p.pid not in student]
+    assert all(p.execs for p in helpers)  # resource tracker, forkserver: new interpreters
+    for pid in student:
+        child = by_pid[pid]
+        assert child.start_ns < child.end_ns <= child.reaped_ns
+        if method == "forkserver":  # forked and reaped by the forkserver
+            forkserver = by_pid[child.ppid]
+            assert forkserver.ppid == record.main_pid and forkserver.execs == 1
+            assert child.reaped_by == forkserver.pid
+        else:
+            assert child.ppid == child.reaped_by == record.main_pid
+            assert child.execs == (1 if method == "spawn" else 0)
+    # Each join returned after the reap it needed.
+    for e in record.of_kind("join"):
+        assert by_pid[e["child"]].reaped_ns < e["t"]
+    assert record.tampered is None
+
+
+def test_a_pool_handler_thread_reaping_workers_is_the_pool_process_reaping(tmp_path):
+    path = task(tmp_path, """
+        import multiprocessing
+
+        def square(x):
+            return x * x
+
+        def pooled():
+            with multiprocessing.Pool(3, maxtasksperchild=1) as pool:
+                return pool.map(square, range(8), chunksize=1)
+    """)
+    record = observed(path, "pooled")
+    workers = [p for p in processes(record) if not p.execs]
+    assert len(workers) >= 8  # one task each: the handler thread replaced them
+    assert all(p.reaped_by == record.main_pid for p in workers)
+    assert record.tampered is None
+
+
+def test_nothing_of_an_observed_run_is_left_running_stopped_or_traced(tmp_path, monkeypatch):
+    """A child never joined, one that stops itself, one in its own session:
+    when the run is over, the tracer has killed them and seen them end."""
+    monkeypatch.setenv(MARK, str(tmp_path))
+    path = task(tmp_path, """
+        import multiprocessing, os, signal, time
+
+        def stop_self():
+            os.kill(os.getpid(), signal.SIGSTOP)
+
+        def escape():
+            os.setsid()
+            time.sleep(60)
+
+        def leave():
+            for target in (stop_self, escape, time.sleep):
+                multiprocessing.Process(target=target, args=(60,) if target is time.sleep else ()).start()
+            time.sleep(0.5)
+    """)
+    record = run(RunSpec(function="leave", start_method="fork"), path, Limits(time_limit=20, observe=True))
+    assert record.kernel.complete and record.kernel.problem is None
+    assert all(p.end_ns is not None for p in record.kernel.procs)
+    assert run_processes_with(MARK, str(tmp_path)) == []
+
+
+def test_a_run_over_its_time_limit_is_stopped_and_the_tracer_lets_go(tmp_path):
+    path = task(tmp_path, """
+        import multiprocessing, time
+
+        def hang():
+            p = multiprocessing.Process(target=time.sleep, args=(60,))
+            p.start()
+            p.join()
+    """)
+    record = run(RunSpec(function="hang", start_method="fork"), path, Limits(time_limit=1.5, observe=True))
+    assert record.timed_out and record.kernel.complete
+    assert record.tampered is None
+
+
+@pytest.mark.parametrize("name,function", [("q1_multiprocessing", "child_pid"), ("q3_create_process", "create_process"),
+                                           ("q5_worker_pool", "square_all"), ("q6_four_processes", "run_four_processes")])
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_solutions_agree_with_the_kernel(name, function, method):
+    args = ([1, 2, 3, 4, 5],) if function == "square_all" else ()
+    record = run(RunSpec(function=function, args=args, start_method=method), SOLUTIONS / f"{name}.py", OBSERVED)
+    assert record.kernel.usable
+    assert record.tampered is None
+    assert crosscheck.check(record, record.kernel) is None
+
+
+def test_without_observation_nothing_is_claimed(tmp_path):
+    record = run(RunSpec(function="family", start_method="fork"), task(tmp_path, FAMILY),
+                 Limits(time_limit=20, observe=False))
+    assert record.kernel is None and record.tampered is None
+
+
+# -- records forged from inside the run ---------------------------------------
+CHILD = """
+    import multiprocessing, os, sys, time
+    import _mpkit_trace
+
+    def quick():
+        pass
+
+    def fails():
+        sys.exit(1)
+
+    def record_fd():
+        # The recorder's own descriptor, found as a student would: /proc/self/fd.
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                continue
+            if target.endswith(f"/rec/{os.getpid()}.jsonl"):
+                return int(fd)
+        raise RuntimeError("no record fd")
+
+    def line(kind, **fields):
+        import json
+        fields.update(e=kind, pid=os.getpid(), t=time.monotonic_ns(), n=10**6 + len(fields))
+        return (json.dumps(fields) + "\\n").encode()
+"""
+
+
+@pytest.mark.parametrize("attack,why", [
+    # A join that never happened: the child is left to the harness.
+    ("""
+    def attack():
+        p = multiprocessing.Process(target=quick)
+        p.start()
+        time.sleep(0.5)
+        _mpkit_trace.emit("join", child=p.pid, exitcode=0)
+    """, "saw no wait"),
+    ("""
+    def attack():
+        p = multiprocessing.Process(target=quick)
+        p.start()
+        time.sleep(0.5)
+        os.write(record_fd(), line("join", child=p.pid, exitcode=0))
+    """, "saw no wait"),
+    # Joined for real, but the exit code is made up.
+    ("""
+    def attack():
+        p = multiprocessing.Process(target=fails)
+        p.start()
+        p.join()
+        _mpkit_trace.emit("join", child=p.pid, exitcode=0)
+    """, "exit code"),
+    # A process that never existed.
+    ("""
+    def attack():
+        _mpkit_trace.emit("proc_start", child=os.getpid() + 7, name="Process-9", target="task.quick",
+                          daemon=False, method="fork", pool=None)
+        _mpkit_trace.emit("join", child=os.getpid() + 7, exitcode=0)
+    """, "never saw"),
+    # A real child started once, recorded twice.
+    ("""
+    def attack():
+        p = multiprocessing.Process(target=quick)
+        p.start()
+        _mpkit_trace.emit("proc_start", child=p.pid, name=p.name, target="task.quick", daemon=False,
+                          method="fork", pool=None)
+        p.join()
+    """, "recorded twice"),
+    # A second record of the main process, in a file the recorder would have named.
+    ("""
+    def attack():
+        folder = os.path.join(os.environ["MPKIT_RUN_DIR"], "rec")
+        import ctypes  # past the guard's audit hook, which refuses the open
+        path = os.path.join(folder, f"{os.getpid()}.1.jsonl").encode()
+        fd = ctypes.CDLL(None).open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.write(fd, line("born", via="exec", ppid=os.getppid(), argv=[], out="x", err="y"))
+    """, "records"),
+    # A process made behind multiprocessing's back, with no record at all.
+    ("""
+    def attack():
+        import ctypes
+        libc = ctypes.CDLL(None)
+        pid = libc.fork()  # no at-fork handlers: the recorder never starts in it
+        if pid == 0:
+            libc._exit(0)
+        os.waitpid(pid, 0)
+    """, "nothing of it"),
+    # An event written at a time its process did not exist.
+    ("""
+    def attack():
+        p = multiprocessing.Process(target=quick)
+        p.start()
+        p.join()
+        data = line("print", stream="out")
+        os.write(record_fd(), data.replace(b'"t": ', b'"t": 1'))  # a time in the future
+    """, "never saw running"),
+])
+def test_a_forged_record_is_caught(tmp_path, attack, why):
+    record = observed(task(tmp_path, textwrap.dedent(CHILD) + textwrap.dedent(attack)), "attack")
+    assert record.first("call_end"), record.first("call_error") or record.first("import_error")
+    assert record.tampered is not None, "the forgery was not caught"
+    assert why in record.tampered
+
+
+def test_a_real_join_hidden_from_the_recorder_and_emitted_later_is_not_a_forgery(tmp_path):
+    path = task(tmp_path, textwrap.dedent(CHILD) + textwrap.dedent("""
+    def attack():
+        p = multiprocessing.Process(target=quick)
+        p.start()
+        os.waitpid(p.pid, 0)
+        time.sleep(0.1)
+        _mpkit_trace.emit("join", child=p.pid, exitcode=0)
+    """))
+    record = observed(path, "attack")
+    assert record.first("call_end") and record.of_kind("join")
+    assert record.tampered is None
+
+
+def test_children_that_end_before_their_fork_is_reported_are_one_process_each(tmp_path):
+    """A child may stop, run and end before the tracer sees its parent's fork
+    event: it is still one process, reaped by its parent (once gave a second,
+    never-ending process and a false 'no wait')."""
+    path = task(tmp_path, """
+        import multiprocessing, os
+
+        def quick():
+            pass
+
+        def many():
+            for _ in range(40):
+                pid = os.fork()
+                if pid == 0:
+                    os._exit(0)
+                os.waitpid(pid, 0)
+            for _ in range(5):
+                p = multiprocessing.Process(target=quick)
+                p.start()
+                p.join()
+    """)
+    record = observed(path, "many")
+    children = [p for p in processes(record) if not p.execs]
+    assert len(children) == 45
+    assert all(p.end_ns and p.reaped_by == record.main_pid for p in children)
+    assert record.tampered is None
