@@ -247,7 +247,7 @@ def _restrict(plan):
         sys.modules["tempfile"].tempdir = None
     with _mpkit_guard.own_files():
         fd = os.open(os.path.join(os.environ["MPKIT_RUN_DIR"], "sandbox.json"),
-                     os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+                     os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o600)
     if not _mpkit_landlock.apply_for_run(plan, fd):
         os._exit(EXIT_NO_SANDBOX)
 
