@@ -86,7 +86,8 @@ def summary(reports: list) -> dict:
     version, why = probe()
     applied = [r for r in reports if isinstance(r, dict) and r.get("applied")]
     missing = len(reports) - len(applied)
-    if reports and not missing:
+    # Where the grader's own probe finds no Landlock, a run's "applied" can only be forged.
+    if version and reports and not missing:
         first = applied[0]
         abi = min(int(r.get("abi") or 0) for r in applied)
         text = f"sandbox: kernel (Landlock ABI {abi}: {_features(first)}) + audit hook"
