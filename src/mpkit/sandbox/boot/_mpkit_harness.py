@@ -29,16 +29,24 @@ def _set_default_start_method(method):
 
 
 def _error_info(exc, student_file):
-    import traceback  # here, not at the top: every spawn child imports this file again
-
-    frames = traceback.extract_tb(exc.__traceback__)
+    # The line comes from the traceback's own frames, which needs no file: a
+    # process out of file descriptors (or memory) must still get its error
+    # recorded, and formatting the traceback reads source files (and on 3.13
+    # imports tokenize), which may then fail.
     line = None
-    for frame in frames:
-        if os.path.abspath(frame.filename) == student_file:
-            line = frame.lineno
+    tb = exc.__traceback__
+    while tb is not None:
+        if os.path.abspath(tb.tb_frame.f_code.co_filename) == student_file:
+            line = tb.tb_lineno
+        tb = tb.tb_next
     if isinstance(exc, SyntaxError) and exc.lineno and os.path.abspath(exc.filename or "") == student_file:
         line = exc.lineno
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        import traceback  # here, not at the top: every spawn child imports this file again
+
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    except Exception:
+        text = f"{type(exc).__name__}: {exc}"
     return {
         "type": type(exc).__name__,
         "message": str(exc)[:2000],
