@@ -312,3 +312,34 @@ def test_children_that_end_before_their_fork_is_reported_are_one_process_each(tm
     assert len(children) == 45
     assert all(p.end_ns and p.reaped_by == record.main_pid for p in children)
     assert record.tampered is None
+
+
+def _grade_solutions(env_changes: dict) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    from conftest import KIT
+
+    env = {**os.environ, **env_changes}
+    done = subprocess.run([sys.executable, "-m", "mpkit.cli", "grade", str(SOLUTIONS)], cwd=KIT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_a_grading_says_the_process_observer_watched_every_run():
+    """On by default where it can work: every run observed, the solutions at
+    full marks (no honest run taken for tampered), and the results say so."""
+    results = _grade_solutions({})
+    assert results["score"] == results["extra_data"]["max_score"]
+    sandbox = results["extra_data"]["sandbox"]
+    assert sandbox["observed"] is True and "observer" in sandbox["layers"]
+    assert "+ process observer (ptrace) +" in results["output"]
+
+
+def test_a_grading_without_the_observer_says_it_was_off():
+    results = _grade_solutions({"MPKIT_OBSERVE": "0"})
+    sandbox = results["extra_data"]["sandbox"]
+    assert sandbox["observed"] is False and "observer" not in sandbox["layers"]
+    assert "process observer off (MPKIT_OBSERVE=0)" in results["output"]

@@ -82,7 +82,24 @@ def _features(report: dict) -> str:
 def summary(reports: list) -> dict:
     """What protected a grading, from the reports of its runs (None: a run
     that reported nothing). The kernel layer counts only if every run that
-    ran applied it: never assumed from the probe alone."""
+    ran applied it: never assumed from the probe alone; the process observer
+    (sandbox/observer.py) only if it watched every run to its end."""
+    result = _landlock_summary(reports)
+    runs = [r for r in reports if isinstance(r, dict)]
+    if runs and len(runs) == len(reports) and all(r.get("observed") for r in runs):
+        result["layers"].insert(-1, "observer")
+        result["observed"] = True
+        result["text"] = result["text"].replace(" + audit hook", " + process observer (ptrace) + audit hook")
+    else:
+        why = next((r.get("observer_why") for r in runs if not r.get("observed") and r.get("observer_why")),
+                   "no run reported")
+        result["observed"] = False
+        result["observer_why"] = why
+        result["text"] += f"; process observer off ({why})"
+    return result
+
+
+def _landlock_summary(reports: list) -> dict:
     version, why = probe()
     applied = [r for r in reports if isinstance(r, dict) and r.get("applied")]
     missing = len(reports) - len(applied)

@@ -115,8 +115,19 @@ class Limits:
 
 
 def _observing(limits: Limits) -> bool:
-    wanted = limits.observe if limits.observe is not None else os.environ.get("MPKIT_OBSERVE") == "1"
+    # On by default; MPKIT_OBSERVE=0 turns it off (the results then say so).
+    wanted = limits.observe if limits.observe is not None else os.environ.get("MPKIT_OBSERVE", "1") != "0"
     return bool(wanted) and launchers.enabled() and observers.unavailable() is None
+
+
+def _not_observed(record: RunRecord, limits: Limits) -> str:
+    if record.kernel is not None:
+        return record.kernel.problem or "the observer's record of the run is incomplete"
+    if limits.observe is False or (limits.observe is None and os.environ.get("MPKIT_OBSERVE", "1") == "0"):
+        return "MPKIT_OBSERVE=0"
+    if not launchers.enabled():
+        return "only runs forked by the launcher are observed (MPKIT_LAUNCHER=0, or not Linux)"
+    return observers.unavailable() or "the run was not started by the launcher"
 
 
 def is_root() -> bool:
@@ -283,6 +294,10 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
         read_raw_streams(run_dir, record)
         if record.kernel is not None:
             record.tampered = crosscheck.check(record, record.kernel)
+        if isinstance(record.sandbox, dict):  # what the results say protected the run
+            observed = record.kernel is not None and record.kernel.usable
+            record.sandbox = {**record.sandbox, "observed": observed,
+                              "observer_why": None if observed else _not_observed(record, limits)}
     finally:
         remove_tree(run_dir)
     return record
