@@ -151,7 +151,24 @@ def platform_notes(limits: Limits | None = None) -> list[str]:
             f"so the kit counts the processes each run starts and stops a run that tries to start more than "
             f"{limits.processes}"
         )
+    notes.extend(recorder_notes())
     return notes
+
+
+def recorder_notes() -> list[str]:
+    """One line if the recorder's assumptions about multiprocessing's internals
+    do not hold on this Python (the runs use the grader's own interpreter)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_mpkit_compat", BOOT_DIR / "_mpkit_compat.py")
+    compat = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compat)
+    problems = compat.problems()
+    if not problems:
+        return []
+    version = ".".join(map(str, sys.version_info[:3]))
+    return [f"recorder: on Python {version}, {'; '.join(problems)}; the kit was not made for this Python: "
+            "checks that rely on what is not recorded may fail wrongly"]
 
 
 def _nproc_rlimit(processes: int | None) -> int | None:
