@@ -47,7 +47,7 @@ def _answers(source: str) -> str | None:
 
 
 def build_course(submissions: Path, course: Path, kit: Path = KIT) -> Path:
-    from mpkit.manifest import load_manifest
+    from mpkit.kit.manifest import load_manifest
 
     _run([sys.executable, "-m", "mpkit.cli", "--kit", kit, "nbgrader", course, "--assignment", NAME], cwd=kit)
     _run([sys.executable, "-m", "nbgrader", "generate_assignment", NAME, "--force"], cwd=course)

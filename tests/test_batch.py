@@ -15,8 +15,8 @@ import pytest
 import yaml
 from conftest import EXERCISES, SOLUTIONS, copy_kit, mpkit
 
-from mpkit.batch import BatchOptions, grade_batch
-from mpkit.progress import Bar, LogLines
+from mpkit.courses.batch import BatchOptions, grade_batch
+from mpkit.report.progress import Bar, LogLines
 
 Q1, Q3, Q4, Q5, Q6 = (
     "q1_multiprocessing.py", "q3_create_process.py", "q4_pool.py", "q5_worker_pool.py", "q6_four_processes.py",

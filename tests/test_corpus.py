@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from conftest import KIT, grade, make_submission, run_graders
 
-from mpkit.manifest import load_manifest
+from mpkit.kit.manifest import load_manifest
 
 CORPUS = Path(__file__).parent / "corpus"
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")

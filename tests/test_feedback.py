@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import KIT, SOLUTIONS, grade, mpkit
 
-from mpkit.html_report import timeline_svg
+from mpkit.report.html import timeline_svg
 from mpkit.sandbox.runner import Limits, RunSpec, run
-from mpkit.timeline import run_timeline, text_timeline
+from mpkit.report.timeline import run_timeline, text_timeline
 
 Q6 = (SOLUTIONS / "q6_four_processes.py").read_text()
 SEQUENTIAL_Q6 = Q6.replace(
@@ -231,8 +231,8 @@ def test_a_public_check_names_a_hidden_run_without_its_inputs():
     its message says "one of the hidden tests", never the hidden inputs."""
     import importlib.util
 
-    from mpkit.manifest import load_manifest
-    from mpkit.runs import Scheduler, TaskRuns
+    from mpkit.kit.manifest import load_manifest
+    from mpkit.engine.task_runs import Scheduler, TaskRuns
 
     manifest = load_manifest(KIT / "config" / "manifest.yaml")
     task = manifest.task("q5")

@@ -20,8 +20,8 @@ import yaml
 from conftest import KIT, mpkit
 
 from mpkit.freeform.grade import grade_free_form
-from mpkit.manifest import free_form_edition, load_manifest
-from mpkit.results import PASSED, gradescope
+from mpkit.kit.manifest import free_form_edition, load_manifest
+from mpkit.report.results import PASSED, gradescope
 
 HERE = Path(__file__).parent / "freeform"
 EDITION = free_form_edition(load_manifest(KIT / "config" / "manifest.yaml"))
@@ -194,7 +194,7 @@ def test_gradescope_shows_advice_as_passed_with_its_note(graded):
     answer = next(a for a in ANSWERS if a.advice)
     report_checks = graded[answer.name]
     advice = next(r for c, r in report_checks.items() if c in answer.advice)
-    from mpkit.results import Report, TaskSummary
+    from mpkit.report.results import Report, TaskSummary
 
     data = gradescope(Report("t", "s", [TaskSummary(answer.task, "t", [advice])]))
     test = data["tests"][0]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import KIT, SOLUTIONS, mpkit
 
-from mpkit.manifest import load_manifest
+from mpkit.kit.manifest import load_manifest
 
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
 
@@ -57,7 +57,7 @@ def install_like_setup_sh(source, venv):
     package = Path(where).parent
     assert venv in package.parents
     assert (package / "sandbox" / "boot" / "_mpkit_harness.py").is_file()
-    assert (package / "autograder" / "files" / "run_autograder").is_file()
+    assert (package / "courses" / "gradescope" / "files" / "run_autograder").is_file()
     return python
 
 

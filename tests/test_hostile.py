@@ -23,7 +23,7 @@ import pytest
 import yaml
 from conftest import KIT, copy_kit, make_submission, mpkit, run_graders, run_processes_with, statuses
 
-from mpkit.manifest import load_manifest
+from mpkit.kit.manifest import load_manifest
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")

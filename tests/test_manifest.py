@@ -4,7 +4,7 @@ import yaml
 from conftest import KIT, copy_kit, mpkit
 
 from mpkit.errors import MpkitError
-from mpkit.manifest import load_manifest
+from mpkit.kit.manifest import load_manifest
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ import pytest
 from conftest import KIT, copy_kit, mpkit
 from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 
-from mpkit.manifest import load_manifest
-from mpkit.notebook.parts import split_solution
-from mpkit.stubs import BEGIN, END, STUB_LINE
+from mpkit.kit.manifest import load_manifest
+from mpkit.courses.nbgrader.parts import split_solution
+from mpkit.kit.stubs import BEGIN, END, STUB_LINE
 
 NAME = "mp"
 TIME_LIMIT = 3
@@ -303,7 +303,7 @@ def test_top_level_solution_block_is_refused():
 
 
 def test_cells_explain_where_the_graders_are_when_missing(tmp_path, monkeypatch):
-    from mpkit.notebook.cells import GradingUnavailable, check
+    from mpkit.courses.nbgrader.cells import GradingUnavailable, check
 
     monkeypatch.delenv("MPKIT_KIT", raising=False)
     with pytest.raises(GradingUnavailable, match="autogrades"):
@@ -321,7 +321,7 @@ def test_removed_code_is_not_replaced_by_the_instructors_file(graded):
 def test_quiz_answers_are_read_not_run(tmp_path):
     """The graded task file is the module plus the last ANSWERS of the quiz file; the
     `raise NotImplementedError()` nbgrader leaves in the quiz file is never added."""
-    from mpkit.notebook.cells import submission_source
+    from mpkit.courses.nbgrader.cells import submission_source
 
     (tmp_path / "q1_multiprocessing.py").write_text("def child_pid():\n    return 1\n")
     (tmp_path / "q1_quiz.py").write_text(
@@ -336,7 +336,7 @@ def test_quiz_answers_are_read_not_run(tmp_path):
 
 def test_grading_an_unknown_task_is_a_user_error(tmp_path):
     from mpkit.errors import MpkitError
-    from mpkit.notebook.grade_task import grade_task
+    from mpkit.courses.nbgrader.grade_task import grade_task
 
     with pytest.raises(MpkitError, match="no task 'q9'"):
         grade_task(KIT, "q9", tmp_path)

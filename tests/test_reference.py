@@ -4,8 +4,8 @@ import json
 import pytest
 from conftest import EXERCISES, KIT, SOLUTIONS, grade, mpkit, run_graders, statuses
 
-from mpkit.manifest import load_manifest
-from mpkit.stubs import drifted, make_stub
+from mpkit.kit.manifest import load_manifest
+from mpkit.kit.stubs import drifted, make_stub
 
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
 

@@ -17,7 +17,7 @@ import yaml
 from conftest import KIT, SOLUTIONS, copy_kit, mpkit
 
 from mpkit.errors import MpkitError
-from mpkit.manifest import load_manifest, quiz_check_id
+from mpkit.kit.manifest import load_manifest, quiz_check_id
 
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
 PUBLIC = {(t.id, c.id) for t in MANIFEST.tasks for c in t.checks if not c.hidden}
@@ -82,7 +82,7 @@ def test_bundle_has_stubs_public_graders_library_and_instructions(bundle):
     for task in MANIFEST.tasks:
         assert (bundle / "exercises" / task.file).read_text() == task.stub.read_text()
         assert (bundle / "graders" / task.grader.name).is_file()
-    for name in ("graders/pytest.ini", "pyproject.toml", "README.md", "src/mpkit/pytest_plugin.py",
+    for name in ("graders/pytest.ini", "pyproject.toml", "README.md", "src/mpkit/engine/plugin.py",
                  "src/mpkit/sandbox/boot/sitecustomize.py", ".github/workflows/classroom.yml"):
         assert (bundle / name).is_file(), name
     readme = (bundle / "README.md").read_text()
@@ -259,7 +259,7 @@ def test_bundle_installs_and_its_graders_and_workflow_grade_only_public_checks(b
 
 
 def test_the_leak_search_finds_every_secret_in_the_instructors_own_files(tmp_path):
-    from mpkit.leaks import find_leaks
+    from mpkit.courses.leaks import find_leaks
 
     for part in ("config", "solutions", "graders"):
         shutil.copytree(KIT / part, tmp_path / part)

@@ -209,9 +209,9 @@ def test_a_run_without_an_intact_record_fails_its_checks(tmp_path, record, says)
     """A missing or damaged record is a failed check, never a pass."""
     from concurrent.futures import Future
 
-    from mpkit.checks import CheckFailed
-    from mpkit.manifest import load_manifest
-    from mpkit.runs import Scheduler, TaskRuns
+    from mpkit.checks.api import CheckFailed
+    from mpkit.kit.manifest import load_manifest
+    from mpkit.engine.task_runs import Scheduler, TaskRuns
 
     task = load_manifest(Path(__file__).resolve().parent.parent / "config" / "manifest.yaml").task("q1")
     scheduler = Scheduler(tmp_path)

@@ -11,7 +11,7 @@ import uuid
 import pytest
 from conftest import KIT, copy_kit, make_submission, run_processes_with, statuses
 
-from mpkit.manifest import load_manifest
+from mpkit.kit.manifest import load_manifest
 
 TIME_LIMIT = 3
 TROUBLE = {

@@ -9,7 +9,7 @@ from .errors import MpkitError
 
 
 def _kit(args) -> Path:
-    from .manifest import find_kit
+    from .kit.manifest import find_kit
 
     return Path(args.kit).resolve() if args.kit else find_kit()
 
@@ -37,14 +37,14 @@ def cmd_grade(args) -> int:
     _say_platform_notes()
     if report.sandbox.get("text"):
         print(f"mpkit: {report.sandbox['text']}", file=sys.stderr)
-    from .results import gradescope
+    from .report.results import gradescope
 
     if args.html:
-        from .html_report import write_html_report
+        from .report.html import write_html_report
 
         write_html_report(report, Path(args.html))
     if args.timeline:
-        from .results import scorecard
+        from .report.results import scorecard
 
         print(scorecard(report, timeline=True), file=sys.stderr)
 
@@ -69,8 +69,8 @@ def _say_platform_notes() -> None:
 
 
 def cmd_grade_batch(args) -> int:
-    from .batch import BatchOptions, grade_batch
-    from .progress import for_stream
+    from .courses.batch import BatchOptions, grade_batch
+    from .report.progress import for_stream
 
     if args.submission is not None:
         raise MpkitError("grade: give either a submission folder or --batch SUBMISSIONS_DIR, not both")
@@ -90,7 +90,7 @@ def cmd_grade_batch(args) -> int:
 
 
 def cmd_release(args) -> int:
-    from .release import release
+    from .courses.release import release
 
     out = release(_kit(args), Path(args.out_dir))
     print(f"wrote the student bundle to {out}")
@@ -98,7 +98,7 @@ def cmd_release(args) -> int:
 
 
 def cmd_gradescope(args) -> int:
-    from .autograder.build import write_zip
+    from .courses.gradescope.build import write_zip
 
     files = write_zip(_kit(args), Path(args.out_zip))
     print(f"wrote {args.out_zip} ({len(files)} files): upload it as the assignment's autograder on Gradescope")
@@ -106,9 +106,9 @@ def cmd_gradescope(args) -> int:
 
 
 def cmd_classroom(args) -> int:
-    from . import classroom
+    from .courses import classroom
     from .grade import grade_submission
-    from .results import scorecard
+    from .report.results import scorecard
 
     report = grade_submission(_kit(args), Path(args.submission), public_only=True)
     print(scorecard(report, timeline=args.timeline))
@@ -118,7 +118,7 @@ def cmd_classroom(args) -> int:
 
 
 def cmd_nbgrader(args) -> int:
-    from .notebook.build import write_course
+    from .courses.nbgrader.build import write_course
 
     course = Path(args.course_dir)
     notebook, missing = write_course(_kit(args), course, args.assignment)
@@ -130,8 +130,8 @@ def cmd_nbgrader(args) -> int:
 
 
 def cmd_stubs(args) -> int:
-    from .manifest import load_manifest
-    from .stubs import drifted, write_stubs
+    from .kit.manifest import load_manifest
+    from .kit.stubs import drifted, write_stubs
 
     manifest = load_manifest(_kit(args) / "config" / "manifest.yaml", stubs_exist=False)
     if args.check:
@@ -145,7 +145,7 @@ def cmd_stubs(args) -> int:
 
 
 def cmd_check_manifest(args) -> int:
-    from .manifest import load_manifest
+    from .kit.manifest import load_manifest
 
     manifest = load_manifest(_kit(args) / "config" / "manifest.yaml")
     checks = sum(len(t.checks) for t in manifest.tasks)

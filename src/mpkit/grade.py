@@ -10,8 +10,8 @@ import io
 from pathlib import Path
 
 from .errors import MpkitError
-from .manifest import load_manifest
-from .results import Report
+from .kit.manifest import load_manifest
+from .report.results import Report
 
 
 class _Sink:
@@ -22,7 +22,7 @@ class _Sink:
         self.usage_error: str | None = None
 
     def pytest_sessionfinish(self, session):
-        from .pytest_plugin import SESSION
+        from .engine.plugin import SESSION
 
         grading = session.config.pluginmanager.get_plugin(SESSION)
         if grading is not None and grading.manifest is not None:
@@ -62,7 +62,7 @@ def grade_submission(kit: Path, submission: Path, public_only: bool = False, tas
         "--rootdir", str(kit),
         # Only the kit's plugin: other installed plugins (Jupyter's anyio, say)
         # cost start-up time and have no business in grading.
-        "--disable-plugin-autoload", "-p", "mpkit.pytest_plugin",
+        "--disable-plugin-autoload", "-p", "mpkit.engine.plugin",
         "-p", "no:cacheprovider",
         # Graders print, log and warn nothing and leave nothing unraisable behind:
         # none of pytest's machinery for those (nor its command-line extras) is needed.

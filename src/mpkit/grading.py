@@ -7,9 +7,9 @@ understands.
 """
 from __future__ import annotations
 
-from .checks import CheckFailed, check, expect, fail, plural
-from .quiz import problem, read_answers
-from .runs import TaskRuns, child_trouble, last_error
+from .checks.api import CheckFailed, check, expect, fail, plural
+from .checks.quiz import problem, read_answers
+from .engine.task_runs import TaskRuns, child_trouble, last_error
 from .sandbox.record import Proc, RunRecord
 from .sandbox.runner import CPU_COUNT, RunSpec, probe
 

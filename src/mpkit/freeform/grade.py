@@ -17,10 +17,10 @@ import time
 import traceback
 from pathlib import Path
 
-from ..checks import CheckFailed
-from ..manifest import free_form_edition, load_manifest
-from ..results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary
-from ..runs import Scheduler, TaskRuns
+from ..checks.api import CheckFailed
+from ..kit.manifest import free_form_edition, load_manifest
+from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary
+from ..engine.task_runs import Scheduler, TaskRuns
 from ..sandbox import kernel
 from .answers import Answers, read_answers
 
@@ -145,7 +145,7 @@ def _judge(task, module, task_runs: TaskRuns, program: str) -> list:
 
 
 def _timelines(task_runs: TaskRuns) -> list:
-    from ..timeline import run_timeline
+    from ..report.timeline import run_timeline
 
     found = []
     for name in task_runs.specs:

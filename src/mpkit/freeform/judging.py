@@ -13,8 +13,8 @@ from __future__ import annotations
 import ast
 import re
 
-from ..checks import CheckFailed, expect, fail
-from ..runs import TaskRuns
+from ..checks.api import CheckFailed, expect, fail
+from ..engine.task_runs import TaskRuns
 from ..sandbox.record import Proc, RunRecord
 
 EXECUTOR_WORKER = "concurrent.futures.process._process_worker"

@@ -16,7 +16,7 @@ import json
 import os
 from pathlib import Path
 
-from .results import PASSED, Report
+from ..report.results import PASSED, Report
 
 RUNNER = "mpkit"  # the step id; the reporter reads MPKIT_RESULTS
 WORKFLOW_PATH = Path(".github") / "workflows" / "classroom.yml"

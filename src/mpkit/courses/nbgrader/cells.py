@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..manifest import load_manifest
+from ...kit.manifest import load_manifest
 
 KIT_FOLDER = "mpkit_kit"
 # nbgrader gives a cell 30 s by default; a task's runs take at most its time
@@ -139,7 +139,7 @@ def _grade_in_subprocess(kit: Path, task_id: str, task_file: str, source: str | 
         submission = Path(tmp)
         if source is not None:
             (submission / task_file).write_text(source, encoding="utf-8")
-        command = [sys.executable, "-m", "mpkit.notebook.grade_task", str(kit), task_id, str(submission)]
+        command = [sys.executable, "-m", "mpkit.courses.nbgrader.grade_task", str(kit), task_id, str(submission)]
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 start_new_session=True)
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import __version__
+from .. import __version__
 
 SCHEMA_VERSION = 1
 PASSED, FAILED, ERROR = "passed", "failed", "error"  # ERROR: the grader itself broke

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .manifest import Manifest
+from ..kit.manifest import Manifest
 
 RESULTS = "results.json"
 GRADES = "grades.csv"

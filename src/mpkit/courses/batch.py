@@ -24,11 +24,11 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MpkitError
-from .gradebook import RESULTS, ClassSummary, summary_table, task_scores, write_gradebook
-from .manifest import Manifest, load_manifest
-from .results import ERROR, CheckResult, Report, TaskSummary, gradescope
-from .submission_files import locate, stage
+from ..errors import MpkitError
+from ..report.gradebook import RESULTS, ClassSummary, summary_table, task_scores, write_gradebook
+from ..kit.manifest import Manifest, load_manifest
+from ..report.results import ERROR, CheckResult, Report, TaskSummary, gradescope
+from ..kit.submission_files import locate, stage
 
 FINGERPRINT = "fingerprint.json"
 LOG = "grading.log"
@@ -170,7 +170,7 @@ class BatchGrader:
         self.kit = Path(options.kit).resolve()
         self.manifest = load_manifest(self.kit / "config" / "manifest.yaml")
         if options.free_form:  # the gradebook, and the results of a failed grading, have its checks
-            from .manifest import free_form_edition
+            from ..kit.manifest import free_form_edition
 
             self.manifest = free_form_edition(self.manifest)
         self.kit_hash = kit_fingerprint(self.manifest)
@@ -356,7 +356,7 @@ def stop_child(child: subprocess.Popen) -> None:
     """
     import psutil
 
-    from .sandbox import reaper
+    from ..sandbox import reaper
 
     tokens, frozen = set(), []
     try:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from .checks import CheckFailed
-from .errors import MpkitError
-from .manifest import Manifest, find_kit, load_manifest, quiz_check_id
-from .results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary, scorecard
-from .runs import Scheduler, TaskRuns
+from ..checks.api import CheckFailed
+from ..errors import MpkitError
+from ..kit.manifest import Manifest, find_kit, load_manifest, quiz_check_id
+from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary, scorecard
+from .task_runs import Scheduler, TaskRuns
 
 SESSION = "mpkit-grading"
 
@@ -42,7 +42,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "mpkit_check(id): this test is the manifest check `id` of its module's TASK")
     config.addinivalue_line("markers", "hidden: a check students do not see (deselect with -m 'not hidden')")
     if config.getoption("--require-kernel-sandbox"):  # refused before anything is collected
-        from .sandbox import kernel
+        from ..sandbox import kernel
 
         try:
             kernel.require()
@@ -79,7 +79,7 @@ class GradingSession:
         if not self.submission.is_dir():
             raise pytest.UsageError(f"--submission {submission or self.submission}: no such folder")
         if option("--require-kernel-sandbox") or self.manifest.require_kernel_sandbox:
-            from .sandbox import kernel
+            from ..sandbox import kernel
 
             try:
                 kernel.require()
@@ -243,13 +243,13 @@ class GradingSession:
         )
 
     def _sandbox(self) -> dict:
-        from .sandbox import kernel
+        from ..sandbox import kernel
 
         return kernel.summary(self.scheduler.sandbox_reports() if self.scheduler else [])
 
     def _timelines(self, task_id: str) -> list:
         """Timelines of the task's runs that have finished (a run still going is not waited for)."""
-        from .timeline import run_timeline
+        from ..report.timeline import run_timeline
 
         runs = self.task_runs.get(task_id)
         if runs is None:
@@ -275,7 +275,7 @@ class GradingSession:
         if self.manifest is None or not self.selected or self.refused:
             return
         terminalreporter.write_line("")
-        from .sandbox.runner import platform_notes  # limits this machine cannot apply, said once
+        from ..sandbox.runner import platform_notes  # limits this machine cannot apply, said once
 
         for note in platform_notes():
             terminalreporter.write_line(f"mpkit: note: {note}")
@@ -291,7 +291,7 @@ def _tampered(result: CheckResult, name: str) -> CheckResult:
     """A check of a task graded on a file changed during grading: failed."""
     from dataclasses import replace
 
-    from .handed_in import message
+    from ..kit.handed_in import message
 
     expected, observed, hint = message(name)
     return replace(result, status=FAILED, expected=expected, observed=observed, hint=hint, details="")

@@ -15,11 +15,11 @@ import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from .checks import CheckFailed
-from .manifest import Task
-from .sandbox.crosscheck import TAMPERED
-from .sandbox.record import RunRecord
-from .sandbox.runner import Limits, RunSpec, available_start_methods, prepare, run
+from ..checks.api import CheckFailed
+from ..kit.manifest import Task
+from ..sandbox.crosscheck import TAMPERED
+from ..sandbox.record import RunRecord
+from ..sandbox.runner import Limits, RunSpec, available_start_methods, prepare, run
 
 
 def run_workers() -> int:
@@ -46,7 +46,7 @@ class Scheduler:
         self.submission = Path(submission)
         self.primary = primary_start_method()
         self.hidden, self.readonly = _protected_folders(manifest, self.submission)
-        from .handed_in import Snapshot
+        from ..kit.handed_in import Snapshot
 
         self.handed_in = Snapshot.take(self.submission)  # before any run: see handed_in.py
         self._tampered: dict | None = None
@@ -95,7 +95,7 @@ class Scheduler:
         if self._tampered is None:
             from concurrent.futures import wait
 
-            from .handed_in import tampered_tasks
+            from ..kit.handed_in import tampered_tasks
 
             wait(list(self._futures.values()))
             changed = self.handed_in.changes()
@@ -156,7 +156,7 @@ class TaskRuns:
         hidden = {c.id for c in self.task.checks if c.hidden}
         if not hidden:
             return set()
-        from .public_graders import hidden_only_runs
+        from ..courses.public_graders import hidden_only_runs
 
         return hidden_only_runs(self.task.grader.read_text(encoding="utf-8"), hidden, str(self.task.grader))
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MpkitError
+from ..errors import MpkitError
 
 VISIBILITIES = ("public", "hidden")
 # instructor: the full kit (solutions, hidden checks, quiz answers).

@@ -7,7 +7,7 @@ terminal) and as SVG in html_report.
 """
 from __future__ import annotations
 
-from .sandbox.record import RunRecord
+from ..sandbox.record import RunRecord
 
 MAIN, CHILD, POOL_WORKER, OTHER = "main", "child", "pool worker", "process"
 NS = 1e9

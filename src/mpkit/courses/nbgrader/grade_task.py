@@ -1,6 +1,6 @@
 """Grade one task of a submission folder with the kit's graders; print JSON.
 
-`python -m mpkit.notebook.grade_task KIT TASK SUBMISSION` runs the task's
+`python -m mpkit.courses.nbgrader.grade_task KIT TASK SUBMISSION` runs the task's
 grader file under pytest (the same graders as `pytest graders/`), with every
 run of the task started at once, so a task whose code hangs costs one time
 limit, not one per wave of runs: well inside nbgrader's 30 s per cell.
@@ -14,9 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import MpkitError
-from ..grade import grade_submission
-from ..results import gradescope
+from ...errors import MpkitError
+from ...grade import grade_submission
+from ...report.results import gradescope
 
 ALL_RUNS = 32  # more than any task's runs
 

@@ -20,8 +20,8 @@ import ast
 import re
 from dataclasses import dataclass
 
-from ..errors import MpkitError
-from ..stubs import BEGIN, END, STUB_LINE, STUB_SUFFIX, make_stub, strip_markers
+from ...errors import MpkitError
+from ...kit.stubs import BEGIN, END, STUB_LINE, STUB_SUFFIX, make_stub, strip_markers
 
 QUIZ_NAME, EXPLANATION_NAME = "ANSWERS", "EXPLANATION"
 NB_BEGIN, NB_END = "### BEGIN SOLUTION", "### END SOLUTION"

@@ -12,7 +12,7 @@ import ast
 import inspect
 import re
 
-from .errors import MpkitError
+from ..errors import MpkitError
 
 QUIZ_PARAM = "quiz_key"  # the quiz test is parametrized over this fixture (see pytest_plugin)
 RUNS = "RUNS"
@@ -59,7 +59,7 @@ def _runs_dict(node) -> ast.Dict | None:
 
 def _default_run_names(kept, imported: dict) -> set:
     """Run names the kept code uses through a helper's default (e.g. spawn_run(runs) reads "spawn")."""
-    from . import grading
+    from .. import grading
 
     names = set()
     for node in kept:

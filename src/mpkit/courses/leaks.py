@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .manifest import Manifest
-from .stubs import BEGIN, END, STUB_LINE
+from ..kit.manifest import Manifest
+from ..kit.stubs import BEGIN, END, STUB_LINE
 
 SHORT = 16  # a shorter line alone (a bare join() call) gives nothing away; whole blocks are searched too
 LONG = 24  # lines this long are searched inside other lines too

@@ -1,13 +1,13 @@
-"""`python -m mpkit.autograder --kit SOURCE --root ROOT`: what run_autograder calls."""
+"""`python -m mpkit.courses.gradescope --kit SOURCE --root ROOT`: what run_autograder calls."""
 import argparse
 import sys
 
-from ..errors import MpkitError
+from ...errors import MpkitError
 from .run import grade_upload
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m mpkit.autograder")
+    parser = argparse.ArgumentParser(prog="python -m mpkit.courses.gradescope")
     parser.add_argument("--kit", required=True, help="the unpacked autograder zip")
     parser.add_argument("--root", required=True, help="Gradescope's /autograder (holds submission/ and results/)")
     args = parser.parse_args(argv)

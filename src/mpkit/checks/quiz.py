@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import CheckFailed
+from .api import CheckFailed
 
 
 def read_literal(path: Path, name: str):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import MpkitError
-from ..manifest import load_manifest
+from ...errors import MpkitError
+from ...kit.manifest import load_manifest
 
 FILES = Path(__file__).with_name("files")
 _EXECUTABLE = 0o100755 << 16

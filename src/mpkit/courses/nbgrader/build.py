@@ -16,8 +16,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..errors import MpkitError
-from ..manifest import Manifest, Task, load_manifest
+from ...errors import MpkitError
+from ...kit.manifest import Manifest, Task, load_manifest
 from .cells import KIT_FOLDER, quiz_file
 from .parts import Parts, split_solution
 
@@ -115,7 +115,7 @@ def test_cell(task: Task, check, hidden_number: int = 0):
     comment and grade id in the released notebook (nbgrader removes the rest)."""
     from nbformat.v4 import new_code_cell
 
-    call = f'from mpkit.notebook.cells import check\ncheck("{task.id}", "{check.id}")'
+    call = f'from mpkit.courses.nbgrader.cells import check\ncheck("{task.id}", "{check.id}")'
     if hidden_number:
         grade_id = f"{task.id}_hidden_{hidden_number}"
         source = (f"# A hidden check ({_points(check.points)}): it runs when your notebook is graded.\n"

@@ -6,11 +6,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import __version__
-from ..grade import grade_submission
-from ..manifest import load_manifest
-from ..results import gradescope
-from ..submission_files import locate, stage
+from ... import __version__
+from ...grade import grade_submission
+from ...kit.manifest import load_manifest
+from ...report.results import gradescope
+from ...kit.submission_files import locate, stage
 
 
 def grade_upload(kit, root) -> int:

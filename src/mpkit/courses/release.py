@@ -16,13 +16,13 @@ from pathlib import Path
 import yaml
 
 from . import classroom
-from .errors import MpkitError
+from ..errors import MpkitError
 from .leaks import find_leaks
-from .manifest import Manifest, load_manifest, quiz_check_id
+from ..kit.manifest import Manifest, load_manifest, quiz_check_id
 from .public_graders import public_grader
-from .stubs import drifted
+from ..kit.stubs import drifted
 
-LIBRARY = Path(__file__).resolve().parent  # the mpkit package that is running
+LIBRARY = Path(__file__).resolve().parent.parent  # the mpkit package that is running
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
 GITIGNORE = ".venv/\n__pycache__/\n*.egg-info/\n*.html\n"
 

@@ -163,7 +163,7 @@ def html_report(report: Report) -> str:
     for task in report.tasks:
         _task_section(body, task, report.timelines.get(task.task_id, []))
     if report.free_form:
-        from .freeform.report_html import free_form_sections
+        from ..freeform.report_html import free_form_sections
 
         free_form_sections(body, report.free_form, _sub)
     return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
