@@ -232,7 +232,8 @@ def test_a_public_check_names_a_hidden_run_without_its_inputs():
     import importlib.util
 
     from mpkit.kit.manifest import load_manifest
-    from mpkit.engine.task_runs import Scheduler, TaskRuns
+    from mpkit.engine.scheduler import Scheduler
+    from mpkit.engine.task_runs import TaskRuns
 
     manifest = load_manifest(KIT / "config" / "manifest.yaml")
     task = manifest.task("q5")

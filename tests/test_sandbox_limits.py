@@ -211,7 +211,8 @@ def test_a_run_without_an_intact_record_fails_its_checks(tmp_path, record, says)
 
     from mpkit.checks.api import CheckFailed
     from mpkit.kit.manifest import load_manifest
-    from mpkit.engine.task_runs import Scheduler, TaskRuns
+    from mpkit.engine.scheduler import Scheduler
+    from mpkit.engine.task_runs import TaskRuns
 
     task = load_manifest(Path(__file__).resolve().parent.parent / "config" / "manifest.yaml").task("q1")
     scheduler = Scheduler(tmp_path)

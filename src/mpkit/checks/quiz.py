@@ -1,4 +1,5 @@
-"""Quiz answers, read from the task file's source without running it.
+"""Quiz answers, read from the task file's source without running it, and
+the two quiz checks (every statement answered; each answer right).
 
 The answers are what the student wrote: `ANSWERS = {"key": True, ...}` as a
 literal. Reading the source (not the running module) means no code of the
@@ -10,7 +11,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import CheckFailed
+from .api import CheckFailed, expect, fail
 
 
 def read_literal(path: Path, name: str):
@@ -115,3 +116,39 @@ def problem(answers: dict, key: str) -> tuple[str, str] | None:
                     f"Write {word}, with a capital {word[0]}.")
         return f"you wrote {value.source}, which is not True or False", WRITE_BOOL
     return f"you wrote {value!r}, which is not True or False", WRITE_BOOL
+
+
+def quiz_answered(task, task_file) -> None:
+    answers = read_answers(task_file)
+    keys = [q.key for q in task.quiz]
+    problems = {k: problem(answers, k) for k in keys}
+    problems = {k: p for k, p in problems.items() if p}
+    expect(
+        not problems,
+        expected="every statement in ANSWERS answered with True or False",
+        observed="; ".join(f"{k}: {observed}" for k, (observed, _) in problems.items()),
+        hint=" ".join(dict.fromkeys(hint for _, hint in problems.values())),  # each hint once
+    )
+    extra = sorted(set(answers) - set(keys), key=str)
+    expect(
+        not extra,
+        expected=f"only the keys of the stub in ANSWERS ({', '.join(keys)})",
+        observed=f"unknown keys: {', '.join(map(str, extra))}",
+        hint="Keep the keys from the stub exactly as they are.",
+    )
+
+
+def quiz_correct(task, task_file, key: str) -> None:
+    item = next(q for q in task.quiz if q.key == key)
+    answers = read_answers(task_file)
+    wrong = problem(answers, key)
+    if wrong:  # not True or False: say what was written, not "think again"
+        fail(expected=f"True or False as the answer to: {item.statement}", observed=f"ANSWERS[{key!r}]: {wrong[0]}",
+             hint=wrong[1])
+    answer = answers[key]
+    expect(
+        answer is item.answer,
+        expected=f"the right answer to: {item.statement}",
+        observed=f"ANSWERS[{key!r}] is {answer!r}",
+        hint="Think again about this statement; the notes for this question explain it.",
+    )

@@ -11,7 +11,6 @@ back from the results files one at a time, never held all at once.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -25,10 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import MpkitError
-from ..report.gradebook import RESULTS, ClassSummary, summary_table, task_scores, write_gradebook
 from ..kit.manifest import Manifest, load_manifest
-from ..report.results import ERROR, CheckResult, Report, TaskSummary, gradescope
 from ..kit.submission_files import locate, stage
+from ..report.gradebook import RESULTS, ClassSummary, summary_table, task_scores, write_gradebook
+from ..report.results import ERROR, CheckResult, Report, TaskSummary, gradescope
+from .batch_fingerprints import kit_fingerprint, submission_fingerprint, why_grade
 
 FINGERPRINT = "fingerprint.json"
 LOG = "grading.log"
@@ -103,55 +103,6 @@ def find_students(submissions: Path, free_form: bool = False) -> list:
     if not students:
         raise MpkitError(f"{submissions}: no submission folders in it (one subfolder per student)")
     return students
-
-
-def _hash_files(digest, root: Path, files) -> None:
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-
-
-def _tree(root: Path) -> list:
-    # Links are left out: one pointing at a huge file elsewhere would stall the hashing.
-    return sorted(p for p in root.rglob("*")
-                  if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts)
-
-
-def kit_fingerprint(manifest: Manifest) -> str:
-    """What the grades depend on besides the submission: the manifest, the graders and
-    mpkit's version (a change to mpkit's code without a new version needs --force)."""
-    import mpkit
-
-    digest = hashlib.sha256(f"mpkit {mpkit.__version__}\0".encode())
-    _hash_files(digest, manifest.root, [manifest.path])
-    graders = sorted({t.grader.parent for t in manifest.tasks})
-    for folder in graders:
-        _hash_files(digest, manifest.root, [p for p in _tree(folder) if p.suffix in (".py", ".ini")])
-    return digest.hexdigest()
-
-
-def submission_fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
-    if folder.is_file():  # a free-form student's notebook
-        _hash_files(digest, folder.parent, [folder])
-        return digest.hexdigest()
-    _hash_files(digest, folder, _tree(folder))
-    return digest.hexdigest()
-
-
-def why_grade(stored: dict | None, current: dict, results_exist: bool) -> str | None:
-    """Why a student must be graded again (None: the stored results still hold)."""
-    if stored is None or not results_exist:
-        return "new"
-    if not stored.get("complete"):
-        return "the last grading did not finish"
-    if stored.get("kit") != current["kit"]:
-        return "the kit changed (manifest, graders or mpkit version)"
-    if stored.get("options") != current["options"]:
-        return "the options changed"
-    if stored.get("submission") != current["submission"]:
-        return "its files changed"
-    return None
 
 
 def default_deadline(manifest: Manifest) -> float:
@@ -418,4 +369,3 @@ def _write_json(path: Path, data) -> None:
     partial = path.with_name(path.name + ".partial")
     partial.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     partial.replace(path)
-

@@ -1,140 +1,27 @@
 """Grader files for students: the instructor's graders without hidden checks.
 
-`public_grader()` finds, with `ast`, every test whose `@check` id is hidden
-and the quiz test (all its checks are hidden), and removes them. Then it
-removes what only those tests used: helper functions, constants, `RUNS`
-entries and imported names, so no hidden input or expected value stays
-behind. The rest of the file keeps its text, comments included.
+`public_grader()` finds, with `ast` (engine/grader_source.py), every test
+whose `@check` id is hidden and the quiz test (all its checks are hidden),
+and removes them. Then it removes what only those tests used: helper
+functions, constants, `RUNS` entries and imported names, so no hidden input
+or expected value stays behind. The rest of the file keeps its text,
+comments included.
 """
 from __future__ import annotations
 
 import ast
-import inspect
 import re
 
+from ..engine.grader_source import analyse, check_id_of, run_key
 from ..errors import MpkitError
-
-QUIZ_PARAM = "quiz_key"  # the quiz test is parametrized over this fixture (see pytest_plugin)
-RUNS = "RUNS"
-
-
-def _check_id(node) -> str | None:
-    for dec in getattr(node, "decorator_list", []):
-        if (isinstance(dec, ast.Call) and _callee(dec) == "check" and dec.args
-                and isinstance(dec.args[0], ast.Constant) and isinstance(dec.args[0].value, str)):
-            return dec.args[0].value
-    return None
-
-
-def _callee(call: ast.Call) -> str | None:
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-
-
-def _is_quiz_test(node) -> bool:
-    args = node.args
-    return any(a.arg == QUIZ_PARAM for a in args.posonlyargs + args.args + args.kwonlyargs)
-
-
-def _defined(node) -> set:
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return {node.name}
-    targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
-    return {t.id for t in targets if isinstance(t, ast.Name)}
-
-
-def _loads(nodes) -> set:
-    return {n.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-
-
-def _strings(nodes) -> set:
-    return {n.value for node in nodes for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
-
-
-def _runs_dict(node) -> ast.Dict | None:
-    if _defined(node) == {RUNS} and isinstance(getattr(node, "value", None), ast.Dict):
-        return node.value
-    return None
-
-
-def _default_run_names(kept, imported: dict) -> set:
-    """Run names the kept code uses through a helper's default (e.g. spawn_run(runs) reads "spawn")."""
-    from .. import grading
-
-    names = set()
-    for node in kept:
-        for call in (n for n in ast.walk(node) if isinstance(n, ast.Call)):
-            helper = getattr(grading, imported.get(_callee(call) or "", ""), None)
-            if callable(helper):
-                try:
-                    params = inspect.signature(helper).parameters.values()
-                except (TypeError, ValueError):
-                    continue
-                names |= {p.default for p in params if isinstance(p.default, str)}
-    return names
 
 
 def public_grader(source: str, hidden: set, name: str = "<grader>") -> str:
     """The grader `source` without the tests of the `hidden` check ids (and the quiz test)."""
-    body, dropped, runs_at, dropped_runs, dropped_imports = _analyse(source, hidden, name)
+    body, dropped, runs_at, dropped_runs, dropped_imports = analyse(source, hidden, name)
     text = _rewrite(source, body, dropped, runs_at, dropped_runs, dropped_imports)
     _verify(text, hidden, name)
     return text
-
-
-def hidden_only_runs(source: str, hidden: set, name: str = "<grader>") -> set:
-    """Names of the RUNS that only hidden checks read (their inputs are hidden too)."""
-    return _analyse(source, hidden, name)[3]
-
-
-def _analyse(source: str, hidden: set, name: str):
-    """What to leave out: top-level statements, RUNS keys and imported names."""
-    body = ast.parse(source, filename=name).body
-    dropped = {
-        i for i, node in enumerate(body)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-        and (_check_id(node) in hidden or _is_quiz_test(node))
-    }
-    runs_at = next((i for i, node in enumerate(body) if _runs_dict(node) is not None), None)
-    dropped_runs: set = set()  # RUNS keys only hidden tests read
-    dropped_imports: set = set()
-    imported = {
-        (a.asname or a.name): a.name for node in body if isinstance(node, ast.ImportFrom) for a in node.names
-    }
-    while True:
-        kept, gone = [], [body[i] for i in dropped]
-        for i, node in enumerate(body):
-            if i in dropped or isinstance(node, (ast.Import, ast.ImportFrom)):
-                continue
-            if i == runs_at:
-                for key, value in zip(_runs_dict(node).keys, _runs_dict(node).values):
-                    (gone if _key(key) in dropped_runs else kept).append(value)
-                continue
-            kept.append(node)
-        used, used_by_gone = _loads(kept), _loads(gone)
-        strings = _strings(kept) | _default_run_names(kept, imported)
-        changed = False
-        for i, node in enumerate(body):
-            names = _defined(node)
-            if i not in dropped and names and i != runs_at and names <= used_by_gone - used:
-                dropped.add(i)
-                changed = True
-        if runs_at is not None:
-            for key in _runs_dict(body[runs_at]).keys:
-                if _key(key) not in dropped_runs and _key(key) in _strings(gone) - strings:
-                    dropped_runs.add(_key(key))
-                    changed = True
-        for alias in imported:
-            if alias not in dropped_imports and alias in used_by_gone - used:
-                dropped_imports.add(alias)
-                changed = True
-        if not changed:
-            break
-    return body, dropped, runs_at, dropped_runs, dropped_imports
-
-
-def _key(node):
-    return node.value if isinstance(node, ast.Constant) else None
 
 
 def _span(node) -> tuple[int, int]:
@@ -182,8 +69,8 @@ def _without_runs(lines, node, dropped_runs) -> dict:
         for n, (a, b) in enumerate(spans)
     )
     if own:
-        return {a: (b, "") for (k, _), (a, b) in zip(entries, spans) if _key(k) in dropped_runs}
-    kept = [(k, v) for k, v in entries if _key(k) not in dropped_runs]
+        return {a: (b, "") for (k, _), (a, b) in zip(entries, spans) if run_key(k) in dropped_runs}
+    kept = [(k, v) for k, v in entries if run_key(k) not in dropped_runs]
     new = ast.Assign(targets=node.targets, value=ast.Dict(keys=[k for k, _ in kept], values=[v for _, v in kept]))
     return {_span(node)[0]: (_span(node)[1], ast.unparse(ast.fix_missing_locations(new)) + "\n")}
 
@@ -212,7 +99,7 @@ def _verify(text: str, hidden: set, name: str) -> None:
         tree = ast.parse(text, filename=name)
     except SyntaxError as exc:  # a bug in this module, not the user's mistake
         raise AssertionError(f"public grader made from {name} is not valid Python: {exc}") from exc
-    left = sorted({_check_id(n) for n in ast.walk(tree)} & hidden)
+    left = sorted({check_id_of(n) for n in ast.walk(tree)} & hidden)
     if left:
         raise MpkitError(f"{name}: hidden check(s) {', '.join(left)} are not top-level tests; "
                          "they cannot be left out of the student bundle")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from . import classroom
 from ..errors import MpkitError
-from .leaks import find_leaks
 from ..kit.manifest import Manifest, load_manifest, quiz_check_id
-from .public_graders import public_grader
 from ..kit.stubs import drifted
+from . import classroom
+from .leaks import find_leaks
+from .public_graders import public_grader
 
 LIBRARY = Path(__file__).resolve().parent.parent  # the mpkit package that is running
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")

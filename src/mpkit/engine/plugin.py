@@ -19,7 +19,8 @@ from ..checks.api import CheckFailed
 from ..errors import MpkitError
 from ..kit.manifest import Manifest, find_kit, load_manifest, quiz_check_id
 from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary, scorecard
-from .task_runs import Scheduler, TaskRuns
+from .scheduler import Scheduler
+from .task_runs import TaskRuns
 
 SESSION = "mpkit-grading"
 
@@ -299,7 +300,7 @@ def _tampered(result: CheckResult, name: str) -> CheckResult:
 
 @pytest.fixture
 def runs(request) -> TaskRuns:
-    """The runs of the task this grader module checks (see runs.TaskRuns)."""
+    """The runs of the task this grader module checks (see engine/task_runs.py)."""
     session: GradingSession = request.config.pluginmanager.get_plugin(SESSION)
     return session.runs_for(request.module)
 

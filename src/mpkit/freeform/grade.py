@@ -18,9 +18,10 @@ import traceback
 from pathlib import Path
 
 from ..checks.api import CheckFailed
+from ..engine.scheduler import Scheduler
+from ..engine.task_runs import TaskRuns
 from ..kit.manifest import free_form_edition, load_manifest
 from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary
-from ..engine.task_runs import Scheduler, TaskRuns
 from ..sandbox import kernel
 from .answers import Answers, read_answers
 

@@ -3,7 +3,7 @@
 `run_timeline()` turns a RunRecord into plain JSON-able data (times in seconds
 from the run's first recorded event), kept in the Report so that feedback
 can be drawn after the runs are gone: as text here (`text_timeline`, for the
-terminal) and as SVG in html_report.
+terminal) and as SVG in report/html.py.
 """
 from __future__ import annotations
 

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import crosscheck, kernel
@@ -24,6 +23,7 @@ from . import launcher as launchers
 from . import observer as observers
 from . import reaper
 from .record import RunRecord, load, read_raw_streams, remove_tree
+from .spec import Limits, RunSpec, is_root
 
 LIMIT_MARK = "limit-"  # run_dir/out/limit-<name>, made by boot/_mpkit_guard.py
 
@@ -44,76 +44,6 @@ _DROPPED_ENV = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUNBUFFERED",
                 "PYTEST_ADDOPTS", "PYTEST_CURRENT_TEST", "COV_CORE_SOURCE")
 
 
-@dataclass(frozen=True)
-class RunSpec:
-    """How to run a task file: call one function, or run it as a program."""
-
-    mode: str = "call"  # "call" or "program"
-    function: str | None = None
-    args: tuple = ()
-    kwargs: tuple = ()  # ((name, value), ...), hashable
-    start_method: str | None = None
-    watch_calls: tuple = ()  # student functions whose calls are recorded
-    watch_globals: tuple = ()  # module globals snapshotted in each process
-    slow: bool = False  # takes long on purpose (a slow probe): started at once, beside the others
-    # stdout line by line, as on a terminal or in a notebook (free-form programs:
-    # a pool's workers stopped by terminate() would otherwise lose what they printed)
-    line_buffered: bool = False
-
-    def describe(self) -> str:
-        if self.mode == "program":
-            what = "running the file as a program"
-        else:
-            args = ", ".join(_show_arg(a) for a in self.args)
-            what = f"calling {self.function}({args})" if self.function else "importing the file"
-        if self.start_method:
-            what += f" under the {self.start_method!r} start method"
-        return what
-
-
-def _show_arg(value) -> str:
-    if isinstance(value, dict) and "$callable" in value:
-        return value["$callable"].split(":")[-1]
-    return repr(value)
-
-
-def probe(name: str) -> dict:
-    """An argument that stands for one of the kit's probe functions."""
-    return {"$callable": f"_mpkit_probes:{name}"}
-
-
-@dataclass
-class Limits:
-    """What one run may use (None: no limit). `platform_notes()` says which
-    limits this platform cannot apply."""
-
-    time_limit: float = 10.0  # seconds of wall clock for the whole run
-    address_space: int | None = 2 * 1024**3  # bytes of memory per process (RLIMIT_AS)
-    open_files: int | None = 256  # per process (RLIMIT_NOFILE)
-    processes: int | None = 64  # processes one run may start, counted by the kit
-    file_size: int | None = 8 * 1024**2  # bytes per file a process writes, its stdout and stderr too
-    hidden: tuple = ()  # folders the student's code may not read (graders, solutions, answer key)
-    readonly: tuple = ()  # folders it may not change (the kit, the submission)
-    # Confirm process facts from outside the run (Linux, sandbox/observer.py):
-    # None follows MPKIT_OBSERVE=1 in the grader's environment.
-    observe: bool | None = None
-    extra: dict = field(default_factory=dict)
-
-    def rlimits(self) -> dict:
-        return {
-            "address_space": self.address_space,
-            "open_files": self.open_files,
-            "processes": _nproc_rlimit(self.processes),
-            "file_size": self.file_size,
-            **self.extra,
-        }
-
-    @property
-    def total_output(self) -> int | None:
-        """All output of a run together; past it the run is stopped."""
-        return 4 * self.file_size if self.file_size else None
-
-
 def _observing(limits: Limits) -> bool:
     # On by default; MPKIT_OBSERVE=0 turns it off (the results then say so).
     wanted = limits.observe if limits.observe is not None else os.environ.get("MPKIT_OBSERVE", "1") != "0"
@@ -128,10 +58,6 @@ def _not_observed(record: RunRecord, limits: Limits) -> str:
     if not launchers.enabled():
         return "only runs forked by the launcher are observed (MPKIT_LAUNCHER=0, or not Linux)"
     return observers.unavailable() or "the run was not started by the launcher"
-
-
-def is_root() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def platform_notes(limits: Limits | None = None) -> list[str]:
@@ -169,21 +95,6 @@ def recorder_notes() -> list[str]:
     version = ".".join(map(str, sys.version_info[:3]))
     return [f"recorder: on Python {version}, {'; '.join(problems)}; the kit was not made for this Python: "
             "checks that rely on what is not recorded may fail wrongly"]
-
-
-def _nproc_rlimit(processes: int | None) -> int | None:
-    """RLIMIT_NPROC counts every process and thread of the user, not of the
-    run: allow what the user has now plus room for the run. Root ignores it."""
-    if not processes or is_root() or not hasattr(os, "getuid"):
-        return None
-    import psutil
-
-    uid, used = os.getuid(), 0
-    for proc in psutil.process_iter(["uids", "num_threads"]):
-        info = proc.info
-        if info.get("uids") and info["uids"].real == uid:
-            used += info.get("num_threads") or 1
-    return used + 8 * processes
 
 
 def _protected_pids() -> list[int]:

@@ -9,8 +9,8 @@ from pathlib import Path
 from ... import __version__
 from ...grade import grade_submission
 from ...kit.manifest import load_manifest
-from ...report.results import gradescope
 from ...kit.submission_files import locate, stage
+from ...report.results import gradescope
 
 
 def grade_upload(kit, root) -> int:

@@ -28,7 +28,7 @@ def grade_task(kit: Path, task_id: str, submission: Path) -> dict:
 def main(argv=None) -> int:
     kit, task_id, submission = (argv or sys.argv[1:])[:3]
     # Every run of the task at once (the pool starts threads only as runs
-    # come), unless the instructor chose a number (runs.run_workers).
+    # come), unless the instructor chose a number (engine/scheduler.run_workers).
     os.environ.setdefault("MPKIT_RUN_WORKERS", str(ALL_RUNS))
     try:
         results = grade_task(Path(kit), task_id, Path(submission))
