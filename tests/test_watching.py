@@ -75,6 +75,14 @@ WATCHED = """
             found.append("a __wrapped__ appeared")
         return found
 
+    CODE = worker.__code__
+
+    def how():
+        monitoring = getattr(sys, "monitoring", None)
+        if monitoring and any(monitoring.get_tool(tool) == "mpkit" for tool in range(6)):
+            return "monitoring" if worker.__code__ is CODE else "both"
+        return "code" if worker.__code__ is not CODE else "none"
+
     def check():
         sys.setprofile(None)  # what a student's code may do: the watch goes on
         sys.settrace(None)
@@ -133,14 +141,12 @@ def test_watched_functions_stay_themselves_and_their_calls_are_recorded(tmp_path
     assert not record.of_kind("recorder_skipped")
 
 
-def test_the_watch_on_this_python():
-    """Which of the two ways this interpreter uses (run the suite on 3.10-3.13)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src" / "mpkit" / "sandbox" / "boot"))
-    try:
-        import _mpkit_trace_calls as calls
-    finally:
-        sys.path.pop(0)
-    assert (calls._MONITORING is not None) == (sys.version_info >= (3, 12))
+def test_the_watch_on_this_python(tmp_path):
+    """Which of the two ways this interpreter uses, seen from inside a run (run
+    this file on 3.10-3.13): a sys.monitoring tool of the kit's, or the
+    function's code replaced (same function object, same signature)."""
+    record = run(RunSpec(function="how", watch_calls=("worker",)), task(tmp_path, "watched_task", WATCHED))
+    assert record.first("call_end")["value"] == ("monitoring" if sys.version_info >= (3, 12) else "code")
 
 
 STRUCTURES = """
