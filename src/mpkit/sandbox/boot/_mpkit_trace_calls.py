@@ -1,13 +1,56 @@
 """The recorder's watch on the student's functions a task names
 (MPKIT_WATCH_CALLS="module:func,func"): each call records the process and
-thread that ran it, its arguments and its result.
-Standard library only (see _mpkit_trace.py)."""
+thread that ran it ("call": its positional arguments), and how it ended
+("return": the value, or "raise": the exception's type).
+
+Watching changes nothing the student's code can reach: the module's function
+stays the very object it was (a reference taken at import, in a default
+argument, a dict, a partial, a decorator or a class, is the same object; it
+pickles by name under fork and spawn; its repr, __module__, __qualname__ and
+signature are its own; no __wrapped__). The calls are observed instead:
+
+- Python 3.12+: sys.monitoring, with PY_START and PY_RETURN switched on for
+  the watched functions' code objects only (set_local_events), and PY_UNWIND
+  (a call that ends in an exception; it cannot be set per code object) read
+  for those code objects only. Nothing else the program runs is instrumented,
+  and no event fires while a callback runs, so the recorder never sees its
+  own frames.
+- Python 3.10 and 3.11: the function's code is replaced in place (the function
+  object stays, only its __code__ changes) by a trampoline with the same
+  signature, file, first line and free variables, which records the call and
+  runs the original code. Chosen over a profile hook filtered by code object
+  (sys.setprofile, threading.setprofile), by measurement: a profile hook runs
+  for every Python and C call of every watched process, watched or not
+  (measured: a loop of 10**6 calls of a one-line function took 0.033 s plain
+  and 0.232 s under a hook that only tests frame.f_code on 3.11, 0.063 s and
+  0.329 s on 3.10), reaches only the threads started after it through
+  threading, is switched off by any sys.setprofile(None), and cannot tell a
+  return of None from an exception (the profile hook sees neither); the
+  trampoline costs one extra frame on a watched call and nothing elsewhere.
+
+Both ways reach every thread and, being in the interpreter's state or in the
+code itself, every forked child; a spawned child imports the module again and
+is watched anew (after_import).
+Standard library only (see _mpkit_trace.py).
+"""
 import functools
 import os
+import sys
 import threading
+import types
+import warnings
 
 from _mpkit_trace_core import after_import, emit
 from _mpkit_trace_values import describe
+
+_native_id = threading.get_native_id
+_getframe = sys._getframe
+_FunctionType = types.FunctionType
+_partial = functools.partial
+_MethodType = types.MethodType
+_CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
+_MONITORING = getattr(sys, "monitoring", None)
+_TOOL_NAME = "mpkit"
 
 
 def watch_spec():
@@ -15,32 +58,228 @@ def watch_spec():
     return module, [n for n in names.split(",") if n]
 
 
-def wrap_functions(module, names):
+def _target(obj):
+    """(function, skip) whose code runs when obj is called: obj itself for a
+    function (a decorator's wrapper included: a call through the module's
+    name runs it), else what a partial, a bound method, functools.wraps-style
+    C wrapper (lru_cache) or a callable instance calls; skip: leading
+    parameters that are not the caller's arguments (self). None if none."""
+    skip = 0
+    for _ in range(8):
+        if isinstance(obj, _FunctionType):
+            return obj, skip
+        try:
+            if isinstance(obj, _partial):
+                obj = obj.func
+            elif isinstance(obj, _MethodType):
+                obj, skip = obj.__func__, skip + 1
+            elif isinstance(getattr(obj, "__wrapped__", None), _FunctionType):
+                obj = obj.__wrapped__
+            elif isinstance(getattr(type(obj), "__call__", None), _FunctionType):
+                obj, skip = type(obj).__call__, skip + 1
+            else:
+                return None
+        except Exception:  # an odd object's attribute: nothing to watch
+            return None
+    return None
 
-    for name in names:
-        func = getattr(module, name, None)
-        if not callable(func) or getattr(func, "__mpkit_watched__", False):
+
+def _params(code):
+    """Names of the parameters: positional, keyword-only, *args, **kwargs."""
+    names = code.co_varnames
+    npos, nkw = code.co_argcount, code.co_kwonlyargcount
+    varargs = names[npos + nkw] if code.co_flags & _CO_VARARGS else None
+    varkw = names[npos + nkw + (1 if varargs else 0)] if code.co_flags & _CO_VARKEYWORDS else None
+    return names[:npos], names[npos:npos + nkw], varargs, varkw
+
+
+# --- Python 3.12+: sys.monitoring ------------------------------------------
+
+_watched = {}  # code object -> [(name, function, skip)]
+_active = {}  # id(frame) -> (frame, name) of the watched calls running
+_tool = []  # the tool id, once claimed
+
+
+def _positional(frame, code, skip):
+    """What the caller passed positionally, as the frame holds it at its start:
+    the positional parameters, then *args."""
+    local = frame.f_locals
+    pos, _, varargs, _ = _params(code)
+    args = [local[n] for n in pos if n in local]
+    if varargs and varargs in local:
+        args += list(local[varargs])
+    return args[skip:]
+
+
+def _which(entries, frame):
+    """The watched entry this frame runs: functions may share one code object
+    (a decorator's wrapper, for each function it decorates); the closure
+    tells them apart."""
+    for name, func, skip in entries:
+        cells = func.__closure__
+        if not cells:
+            return name, skip
+        local = frame.f_locals
+        try:
+            if all(n in local and local[n] is c.cell_contents for n, c in zip(func.__code__.co_freevars, cells)):
+                return name, skip
+        except ValueError:  # an empty cell
             continue
+    return None, 0
 
-        def make(func=func, name=name):
-            @functools.wraps(func)
-            def watched(*args, **kwargs):
-                emit("call", fn=name, args=describe(list(args)), thread=threading.get_native_id())
-                try:
-                    result = func(*args, **kwargs)
-                except BaseException as exc:
-                    emit("raise", fn=name, error=type(exc).__name__)
-                    raise
-                emit("return", fn=name, value=describe(result))
-                return result
 
-            watched.__mpkit_watched__ = True
-            return watched
+def _on_start(code, offset):
+    entries = _watched.get(code)
+    if not entries:
+        return
+    try:
+        frame = _getframe(1)
+        name, skip = _which(entries, frame)
+        if name is None:
+            return
+        _active[id(frame)] = (frame, name)
+        emit("call", fn=name, args=describe(_positional(frame, code, skip)), thread=_native_id())
+    except Exception:  # the recorder never breaks the student's call
+        pass
 
-        setattr(module, name, make())
+
+def _ended(code):
+    if code not in _watched:
+        return None
+    frame = _getframe(2)
+    entry = _active.pop(id(frame), None)
+    return entry[1] if entry is not None and entry[0] is frame else None
+
+
+def _on_return(code, offset, value):
+    try:
+        name = _ended(code)
+        if name is not None:
+            emit("return", fn=name, value=describe(value))
+    except Exception:
+        pass
+
+
+def _on_unwind(code, offset, exc):
+    try:
+        name = _ended(code)
+        if name is not None:
+            emit("raise", fn=name, error=type(exc).__name__)
+    except Exception:
+        pass
+
+
+def _claim_tool():
+    if _tool:
+        return _tool[0]
+    mon = _MONITORING
+    for tool in (4, 3, 0, 1, 2, 5):  # 0-2 and 5 are by convention debuggers, coverage, profilers, optimizers
+        try:
+            mon.use_tool_id(tool, _TOOL_NAME)
+        except ValueError:
+            continue
+        events = mon.events
+        mon.register_callback(tool, events.PY_START, _on_start)
+        mon.register_callback(tool, events.PY_RETURN, _on_return)
+        mon.register_callback(tool, events.PY_UNWIND, _on_unwind)
+        mon.set_events(tool, events.PY_UNWIND)
+        _tool.append(tool)
+        return tool
+    return None
+
+
+def _monitor(func, name, skip):
+    entries = _watched.setdefault(func.__code__, [])
+    if any(f is func for _, f, _ in entries):
+        return
+    tool = _claim_tool()
+    if tool is None:
+        emit("recorder_skipped", patch="watch_calls", error="no free sys.monitoring tool id")
+        return
+    entries.append((name, func, skip))
+    events = _MONITORING.events
+    _MONITORING.set_local_events(tool, func.__code__, events.PY_START | events.PY_RETURN)
+
+
+# --- Python 3.10, 3.11: the function's code replaced in place ---------------
+
+_trampolines = {}  # trampoline code -> original code
+_RUN = "\x00mpkit:run"  # placeholder constant, replaced by the recorder's runner
+
+
+def _runner(name, inner, skip):
+    def run(args, kwargs):
+        emit("call", fn=name, args=describe(list(args[skip:])), thread=_native_id())
+        try:
+            result = inner(*args, **kwargs)
+        except BaseException as exc:
+            emit("raise", fn=name, error=type(exc).__name__)
+            raise
+        emit("return", fn=name, value=describe(result))
+        return result
+
+    return run
+
+
+def _trampoline(code, run):
+    """A code object with code's signature and free variables whose body is
+    `return run((positional..., *args), {keyword-only..., **kwargs})`, on the
+    function's own first line of its own file (so inspect and tracebacks
+    point at the student's def)."""
+    pos, kwonly, varargs, varkw = _params(code)
+    posonly = code.co_posonlyargcount
+    sig = list(pos[:posonly]) + (["/"] if posonly else []) + list(pos[posonly:])
+    sig += [f"*{varargs}"] if varargs else (["*"] if kwonly else [])
+    sig += list(kwonly) + ([f"**{varkw}"] if varkw else [])
+    parts = list(pos) + ([f"*{varargs}"] if varargs else [])
+    args = "(" + ", ".join(parts) + ",)" if parts else "()"
+    kwargs = "{" + "".join(f"{n!r}: {n}, " for n in kwonly) + (f"**{varkw}" if varkw else "") + "}"
+    free = code.co_freevars
+    # The free variables are declared in an outer function and touched in the
+    # trampoline, so it has as many as the function (the __code__ setter checks).
+    source = ("def outer():\n"
+              + (f" {' = '.join(free)} = None\n" if free else "")
+              + f" def f({', '.join(sig)}): "
+              + (f"({', '.join(free)},); " if free else "")
+              + f"return {_RUN!r}({args}, {kwargs})\n"
+              + " return f\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "'str' object is not callable": the placeholder
+        outer = compile(source, code.co_filename, "exec").co_consts
+    inner = next(c for c in outer if isinstance(c, types.CodeType))
+    made = next(c for c in inner.co_consts if isinstance(c, types.CodeType))
+    consts = tuple(run if isinstance(c, str) and c == _RUN else c for c in made.co_consts)
+    fields = {"co_consts": consts, "co_firstlineno": code.co_firstlineno, "co_name": code.co_name}
+    if hasattr(code, "co_qualname"):
+        fields["co_qualname"] = code.co_qualname
+    return made.replace(**fields)
+
+
+def _instrument(func, name, skip):
+    code = func.__code__
+    if code in _trampolines:
+        return
+    inner = _FunctionType(code, func.__globals__, func.__name__, None, func.__closure__)
+    inner.__qualname__ = func.__qualname__
+    made = _trampoline(code, _runner(name, inner, skip))
+    _trampolines[made] = code
+    func.__code__ = made
+
+
+def watch_functions(module, names):
+    """Watch the calls of module's functions `names`, leaving them as they are."""
+    for name in names:
+        found = _target(module.__dict__.get(name))
+        if found is None:
+            continue
+        func, skip = found
+        try:
+            (_monitor if _MONITORING is not None else _instrument)(func, name, skip)
+        except Exception as exc:  # an odd function: the run goes on unwatched
+            emit("recorder_skipped", patch="watch_calls", error=repr(exc)[:300])
 
 
 def install():
     module, names = watch_spec()
     if module and names:
-        after_import(module, lambda m: wrap_functions(m, names))
+        after_import(module, lambda m: watch_functions(m, names))

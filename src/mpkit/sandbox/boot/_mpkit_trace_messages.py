@@ -9,14 +9,26 @@ started. The messages are multiprocessing's pickled ones (Pipe, Queue,
 SimpleQueue, Manager proxies, Pool and executor results all go through
 ForkingPickler) and raw ones (Connection.send_bytes, recv_bytes,
 recv_bytes_into). Values in shared memory: _mpkit_trace_shared.
+
+A pickled message is read as pickle sent it: the integers, short texts and
+short bytes of its pickle stream (pickletools.genops over the bytes
+ForkingPickler produced), so a PID is seen inside any picklable structure
+(a slotted class, a namedtuple, a frozen dataclass, an enum, a custom
+__reduce__, nested containers), at any depth. It costs little: the stream is
+first searched (a C-speed substring search) for the few byte patterns a
+wanted PID can take (its digits, its bytes in either order); only a stream
+holding one is walked, and only for those PIDs.
 Standard library only (see _mpkit_trace.py).
 """
+import pickletools
 import re
 
 from _mpkit_trace_core import emit, state
 from _mpkit_trace_poolwork import pool_work
 
 _DIGITS = re.compile(r"\d+")
+_genops = pickletools.genops
+_SMALL = 200  # texts and bytes longer than this hold no PID we look for (as in _numbers)
 
 
 def _numbers(value):
@@ -66,6 +78,70 @@ def _bytes_numbers(data):
     return found
 
 
+_patterns = {}  # pid -> the byte strings any encoding of it in a pickle stream contains
+
+
+def _patterns_of(pid):
+    found = _patterns.get(pid)
+    if found is None:
+        size = max(1, (pid.bit_length() + 7) // 8)
+        # Digits: protocol 0 ints, texts, ASCII bytes. The shortest bytes in
+        # either order: inside every binary int opcode (BININT1/2, BININT,
+        # LONG1 are little-endian) and every raw word _bytes_numbers reads.
+        found = (str(pid).encode(), pid.to_bytes(size, "little"), pid.to_bytes(size, "big")) if pid >= 0 else ()
+        if len(_patterns) < 4096:
+            _patterns[pid] = found
+    return found
+
+
+def _stream_pids(data, wanted):
+    """Those of the PIDs `wanted` that the pickle stream `data` holds: as an
+    int anywhere in it, or read from its short texts and bytes as _numbers
+    reads them."""
+    raw = bytes(data)
+    maybe = {pid for pid in wanted if any(p in raw for p in _patterns_of(pid))}
+    if not maybe:
+        return set()
+    found = set()
+    for _, arg, _ in _genops(raw):
+        if isinstance(arg, bool) or arg is None:
+            continue
+        if isinstance(arg, int):
+            numbers = (arg,)
+        elif isinstance(arg, str):
+            numbers = map(int, _DIGITS.findall(arg)) if len(arg) <= _SMALL else ()
+        elif isinstance(arg, (bytes, bytearray)):
+            numbers = _bytes_numbers(arg)
+        else:
+            continue
+        found.update(n for n in numbers if n in maybe)
+        if found == maybe:
+            break
+    return found
+
+
+def sending_pickle(data, via):
+    """This process sends the pickle stream data: record it if it holds this process's PID."""
+    try:  # never break the student's send (a stream genops cannot read, ...)
+        if not state["sent"] and state["pid"] is not None and _stream_pids(data, (state["pid"],)):
+            state["sent"] = True
+            emit("pid_sent", via=via)
+    except Exception:
+        pass
+
+
+def receiving_pickle(data, via):
+    """This process receives the pickle stream data: record the PIDs of its children it holds."""
+    try:
+        wanted = state["children"] - state["received"] if state["children"] else None
+        new = _stream_pids(data, wanted) if wanted else None
+        if new:
+            state["received"] |= new
+            emit("pid_received", pids=sorted(new), via=via)
+    except Exception:
+        pass
+
+
 def sending(value, via):
     """This process sends value: record it if it holds this process's PID."""
     try:  # the recorder must never break the student's send (a value's odd __class__, ...)
@@ -95,13 +171,13 @@ def patch_pickled():
 
     def traced_dumps(cls, obj, protocol=None):
         data = dumps(cls, obj, protocol)
-        sending(obj, "message")
+        sending_pickle(data, "message")
         pool_work(obj, "pool_result")
         return data
 
     def traced_loads(data, *args, **kwargs):
         obj = loads(data, *args, **kwargs)
-        receiving(obj, "message")
+        receiving_pickle(data, "message")
         pool_work(obj, "pool_task")
         return obj
 
