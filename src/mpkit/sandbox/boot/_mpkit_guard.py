@@ -250,7 +250,8 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
         if p and p.startswith("/proc/") and p.endswith("/mem"):
             _deny("the task's code may not open a process's memory (/proc/.../mem)")
 
-    def check_write(path, truncate=False, _real=real, _hidden=real_roots, _readonly=readonly, _writable=writable, _run=run_real,
+    def check_write(path, truncate=False, _real=real, _hidden=real_roots, _readonly=readonly, _writable=writable,
+                    _run=run_real,
                     _under=under, _deny=deny, _kit_frame=kit_frame, _fd_path=fd_path, _int=int, _type=type):
         if _type(path) is _int:  # a descriptor: os.truncate of the record's, say
             path = _fd_path(path) if truncate else None
@@ -280,7 +281,8 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
         if _linux and _token(pid) is False:
             _deny(f"the task's code may only signal processes it started (not process {pid})")
 
-    def check_fork(_rec=os.path.join(run_dir, "rec"), _mark_path=os.path.join(run_dir, "out", LIMIT_MARK + "processes"),
+    def check_fork(_rec=os.path.join(run_dir, "rec"),
+                   _mark_path=os.path.join(run_dir, "out", LIMIT_MARK + "processes"),
                    _max=max_procs, _listdir=os.listdir, _open=os.open, _close=os.close,
                    _flags=os.O_WRONLY | os.O_CREAT, _error=BlockingIOError, _again=errno.EAGAIN, _sum=sum):
         if not _max:
@@ -314,8 +316,9 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
                         *_PROGRAM_EVENTS, *_STATE_EVENTS, *_CTYPES_EVENTS, *_ATTR_EVENTS, *_CODE_EVENTS))
     frozen = types.MappingProxyType  # over private copies: nothing else refers to them
 
-    def hook(event, args, _events=events, _path_events=frozen(dict(_PATH_EVENTS)), _read_events=_READ_EVENTS, _programs=_PROGRAM_EVENTS,
-             _state=frozen(dict(_STATE_EVENTS)), _ctypes=frozen(dict(_CTYPES_EVENTS)), _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS,
+    def hook(event, args, _events=events, _path_events=frozen(dict(_PATH_EVENTS)), _read_events=_READ_EVENTS,
+             _programs=_PROGRAM_EVENTS, _state=frozen(dict(_STATE_EVENTS)), _ctypes=frozen(dict(_CTYPES_EVENTS)),
+             _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS,
              _check_read=check_read, _check_write=check_write, _check_signal=check_signal, _check_fork=check_fork,
              _kit_frame=kit_frame, _kit_function=kit_function, _deny=deny, _allow_ctypes=allow_ctypes,
              _ctypes_dir=ctypes_dir, _importlib=importlib_names, _mp_dir=mp_dir, _boot=boot,
