@@ -203,7 +203,10 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
         """Is the code that raised the event the kit's? (skip: library folders
         whose frames stand between, e.g. ctypes' own Python code; depth: 2
         when called by the hook, 3 by a check the hook called)"""
-        frame = _getframe(depth)
+        try:
+            frame = _getframe(depth)
+        except ValueError:  # no Python code asks: the interpreter itself (running the harness file)
+            return True
         while frame is not None:
             name = frame.f_code.co_filename
             if _type(name) is not _str:
@@ -307,7 +310,10 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
 
     def _frame_in(folder, _getframe=sys._getframe, _ctypes_dir=ctypes_dir):
         """Is the first caller outside ctypes in this folder (multiprocessing)?"""
-        frame = _getframe(2)
+        try:
+            frame = _getframe(2)
+        except ValueError:
+            return False
         while frame is not None and frame.f_code.co_filename.startswith(_ctypes_dir):
             frame = frame.f_back
         return frame is not None and frame.f_code.co_filename.startswith(folder)
