@@ -102,6 +102,9 @@ def emit(kind, _rec=_record, _frame=_getframe, _boot=_BOOT, _next=next, _error=P
     fields["pid"] = _rec[1]
     fields["t"] = _now()
     fields["n"] = _next(_rec[2])
+    # json.dumps may call the student's code (a __repr__, a mapping's items()),
+    # which could find this frame: the record itself is no longer in it.
+    del _rec
     try:
         line = _dumps(fields, default=_repr)
     except (TypeError, ValueError):
