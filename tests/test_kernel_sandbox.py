@@ -104,11 +104,12 @@ def test_the_kernel_alone_stops_every_door(secret_kit, tmp_path):
     assert canary in done.stdout
 
 
-def test_every_run_is_restricted_and_says_so(secret_kit):
+def test_every_run_is_restricted_and_says_so(secret_kit, monkeypatch):
     """If a run of the kit's runner attacks through the C library, the kernel
     refuses it in the run's main process and in all its children, and the run
     reports the layer it applied."""
     canary, hidden, args = secret_kit
+    monkeypatch.setenv("MPKIT_GUARD_CTYPES", "allow")  # the guard's ctypes door open: the kernel alone stops them
     task = HERE / "kernel" / "attacks.py"
     record = run(RunSpec(function="attack", args=args, start_method="fork"), task,
                  Limits(time_limit=60, hidden=(str(hidden),)))
@@ -141,7 +142,8 @@ def _files(folder: Path) -> dict:
     return {p.name: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_with_the_kernel_layer_the_submission_cannot_be_changed(tmp_path):
+def test_with_the_kernel_layer_the_submission_cannot_be_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv("MPKIT_GUARD_CTYPES", "allow")  # the C library past the guard (its ctypes door is not tested here)
     submission = _tampering_submission(tmp_path)
     before = _files(submission)
     done = mpkit("grade", submission)
@@ -194,10 +196,12 @@ def test_manifest_key_requires_the_kernel_layer(tmp_path):
     assert mpkit("--kit", kit, "grade", kit / "solutions", cwd=kit).returncode == 0  # with Landlock: grades
 
 
-def test_without_the_kernel_layer_a_changed_submission_scores_zero_and_is_put_back(tmp_path):
-    """Without Landlock the audit hook is all there is, and the C library gets
-    past it: q5 rewrites q3's file. Then q3 scores zero with one clear line, and
-    the submission folder is as it was handed in afterwards."""
+def test_without_the_kernel_layer_a_changed_submission_scores_zero_and_is_put_back(tmp_path, monkeypatch):
+    """Without Landlock the audit hook is all there is, and the C library (where
+    the guard's ctypes door is open, as here) gets past it: q5 rewrites q3's
+    file. Then q3 scores zero with one clear line, and the submission folder is
+    as it was handed in afterwards."""
+    monkeypatch.setenv("MPKIT_GUARD_CTYPES", "allow")
     submission = _tampering_submission(tmp_path)
     before = _files(submission)
     out = tmp_path / "results.json"

@@ -189,10 +189,14 @@ CHILD = """
                 return int(fd)
         raise RuntimeError("no record fd")
 
-    def line(kind, **fields):
+    def line(kind, _n=iter(range(10**6, 2 * 10**6)), **fields):
         import json
-        fields.update(e=kind, pid=os.getpid(), t=time.monotonic_ns(), n=10**6 + len(fields))
+        fields.update(e=kind, pid=os.getpid(), t=time.monotonic_ns(), n=next(_n))
         return (json.dumps(fields) + "\\n").encode()
+
+    def forge(kind, **fields):
+        # The recorder's emit() refuses the task's code: the line goes straight to its descriptor.
+        os.write(record_fd(), line(kind, **fields))
 """
 
 
@@ -203,7 +207,7 @@ CHILD = """
         p = multiprocessing.Process(target=quick)
         p.start()
         time.sleep(0.5)
-        _mpkit_trace.emit("join", child=p.pid, exitcode=0)
+        forge("join", child=p.pid, exitcode=0)
     """, "saw no wait"),
     ("""
     def attack():
@@ -218,21 +222,21 @@ CHILD = """
         p = multiprocessing.Process(target=fails)
         p.start()
         p.join()
-        _mpkit_trace.emit("join", child=p.pid, exitcode=0)
+        forge("join", child=p.pid, exitcode=0)
     """, "exit code"),
     # A process that never existed.
     ("""
     def attack():
-        _mpkit_trace.emit("proc_start", child=os.getpid() + 7, name="Process-9", target="task.quick",
+        forge("proc_start", child=os.getpid() + 7, name="Process-9", target="task.quick",
                           daemon=False, method="fork", pool=None)
-        _mpkit_trace.emit("join", child=os.getpid() + 7, exitcode=0)
+        forge("join", child=os.getpid() + 7, exitcode=0)
     """, "never saw"),
     # A real child started once, recorded twice.
     ("""
     def attack():
         p = multiprocessing.Process(target=quick)
         p.start()
-        _mpkit_trace.emit("proc_start", child=p.pid, name=p.name, target="task.quick", daemon=False,
+        forge("proc_start", child=p.pid, name=p.name, target="task.quick", daemon=False,
                           method="fork", pool=None)
         p.join()
     """, "recorded twice"),
@@ -265,25 +269,42 @@ CHILD = """
         os.write(record_fd(), data.replace(b'"t": ', b'"t": 1'))  # a time in the future
     """, "never saw running"),
 ])
-def test_a_forged_record_is_caught(tmp_path, attack, why):
+def test_a_forged_record_is_caught(tmp_path, attack, why, monkeypatch):
+    monkeypatch.setenv("MPKIT_GUARD_CTYPES", "allow")  # two attacks go past the guard through the C library
     record = observed(task(tmp_path, textwrap.dedent(CHILD) + textwrap.dedent(attack)), "attack")
     assert record.first("call_end"), record.first("call_error") or record.first("import_error")
     assert record.tampered is not None, "the forgery was not caught"
     assert why in record.tampered
 
 
-def test_a_real_join_hidden_from_the_recorder_and_emitted_later_is_not_a_forgery(tmp_path):
+def test_a_real_join_hidden_from_the_recorder_cannot_be_added_to_the_record_later(tmp_path):
+    """A wait the recorder did not see (os.waitpid) is no forgery by itself;
+    telling the recorder about it afterwards is refused (emit() is the kit's
+    alone), and the same line written on the record's descriptor carries a
+    number the recorder never gave."""
     path = task(tmp_path, textwrap.dedent(CHILD) + textwrap.dedent("""
     def attack():
         p = multiprocessing.Process(target=quick)
         p.start()
         os.waitpid(p.pid, 0)
         time.sleep(0.1)
-        _mpkit_trace.emit("join", child=p.pid, exitcode=0)
+        try:
+            _mpkit_trace.emit("join", child=p.pid, exitcode=0)
+        except PermissionError as exc:
+            return str(exc)
+
+    def on_the_descriptor():
+        p = multiprocessing.Process(target=quick)
+        p.start()
+        os.waitpid(p.pid, 0)
+        forge("join", child=p.pid, exitcode=0)
     """))
     record = observed(path, "attack")
+    assert "may not write into the kit's record" in str(record.first("call_end")["value"])
+    assert not record.of_kind("join") and record.tampered is None
+    record = observed(path, "on_the_descriptor")
     assert record.first("call_end") and record.of_kind("join")
-    assert record.tampered is None
+    assert record.tampered is not None and "numbered" in record.tampered
 
 
 def test_children_that_end_before_their_fork_is_reported_are_one_process_each(tmp_path):

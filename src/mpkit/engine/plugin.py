@@ -220,6 +220,7 @@ class GradingSession:
         """Results in manifest order, for the checks that were selected."""
         tasks = []
         tampered = self.scheduler.tampered({t.id: t.file for t in self.manifest.tasks}) if self.scheduler else {}
+        forged = self.scheduler.forged() if self.scheduler else {}
         for task in self.manifest.tasks:
             checks = []
             for check in task.checks:
@@ -231,6 +232,8 @@ class GradingSession:
                                          status=FAILED, expected="the check to run", observed="it did not run")
                 if task.id in tampered:
                     result = _tampered(result, tampered[task.id])
+                elif task.id in forged:
+                    result = _forged(result)
                 checks.append(result)
             if checks:
                 tasks.append(TaskSummary(task.id, task.title, checks))
@@ -296,6 +299,17 @@ def _tampered(result: CheckResult, name: str) -> CheckResult:
 
     expected, observed, hint = message(name)
     return replace(result, status=FAILED, expected=expected, observed=observed, hint=hint, details="")
+
+
+def _forged(result: CheckResult) -> CheckResult:
+    """A check of a task whose record of a run was changed by the graded code: failed."""
+    from dataclasses import replace
+
+    from .sandbox.crosscheck import TAMPERED
+
+    return replace(result, status=FAILED, expected="the kit's record of your run to agree with what the operating "
+                   "system saw", observed=TAMPERED, hint="Do not write into the kit's record, or change how it is "
+                   "written.", details="")
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from ..engine.task_runs import TaskRuns
 from ..kit.manifest import free_form_edition, load_manifest
 from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary
 from ..sandbox import kernel
+from ..sandbox.crosscheck import TAMPERED
 from .answers import Answers, read_answers
 
 
@@ -106,6 +107,8 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
                 else:
                     module, task_runs = runs[task.id]
                     summary.checks = _judge(task, module, task_runs, answers.answers[task.id].program)
+                    if _forged(task_runs):  # the kernel contradicts a run's record: the whole task scores zero
+                        summary.checks = [_result(task, c, FAILED, _FORGED) for c in task.checks]
                     timelines[task.id] = _timelines(task_runs)
                 summaries.append(summary)
             sandbox = kernel.summary(scheduler.sandbox_reports())
@@ -116,6 +119,19 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
                     sandbox=sandbox)
     report.free_form = free_form_summary(manifest, answers)
     return report
+
+
+def _forged(task_runs: TaskRuns) -> bool:
+    """Did the kernel contradict the record of one of the task's runs (sandbox/crosscheck.py)?"""
+    for name, spec in task_runs.specs.items():
+        record = task_runs.scheduler.submit(task_runs.task, name, spec).result()
+        if record is not None and record.tampered:
+            return True
+    return False
+
+
+_FORGED = CheckFailed(expected="the kit's record of your run to agree with what the operating system saw",
+                      observed=TAMPERED, hint="Do not write into the kit's record, or change how it is written.")
 
 
 class _NoAnswer:

@@ -41,11 +41,38 @@ def check(record: RunRecord, kernel: KernelRecord | None) -> str | None:
     kernel record cannot be relied on: see KernelRecord.usable)."""
     if kernel is None or not kernel.usable:
         return None
-    for rule in (_unknown_processes, _starts, _joins, _duplicates, _unrecorded):
+    for rule in (_unknown_processes, _starts, _joins, _duplicates, _unrecorded, _numbering):
         why = rule(record, kernel)
         if why:
             return why
     return None
+
+
+def _numbering(record: RunRecord, kernel: KernelRecord) -> str | None:
+    """The recorder numbers each record file's events 0, 1, 2, ... (a new file
+    per process, and per exec): a number with no number before it was not
+    the recorder's. A line written on the record's descriptor must take a
+    number the recorder has not used yet, and the recorder's own next event
+    then repeats it (a damaged record), unless it is numbered past the end:
+    that is what this finds. Counted per pid (a pid's files each start at 0):
+    how many events have number v can only fall as v grows."""
+    counts: dict = {}
+    for e in record.events:
+        n = e.get("n")
+        if isinstance(n, int):
+            per = counts.setdefault(e["pid"], Counter())
+            per[n] += 1
+    for pid, per in counts.items():
+        for n, count in per.items():
+            if n > 0 and per.get(n - 1, 0) < count and not _cut_short(kernel, pid):
+                return f"an event of process {pid} is numbered {n}, but the recorder wrote no event {n - 1} before it"
+    return None
+
+
+def _cut_short(kernel: KernelRecord, pid) -> bool:
+    """A process killed by a signal may have lost an event it had numbered (the
+    write of one thread cut short while another wrote the next)."""
+    return any(p.signal is not None or p.end_ns is None for p in kernel.incarnations(pid))
 
 
 def _incarnation(kernel: KernelRecord, pid, t: int) -> KProc | None:

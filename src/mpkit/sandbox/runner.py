@@ -152,6 +152,8 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
     )
     if _observing(limits):
         env["MPKIT_OBSERVE"] = "1"
+    if os.environ.get("MPKIT_GUARD_CTYPES") == "allow":  # tests of the kernel layer alone: boot/_mpkit_guard.py
+        env["MPKIT_GUARD_CTYPES"] = "allow"
     if spec.watch_calls:
         env["MPKIT_WATCH_CALLS"] = f"{module}:{','.join(spec.watch_calls)}"
     if spec.watch_globals:

@@ -10,155 +10,75 @@ An audit hook (sys.addaudithook, which Python code cannot remove) refuses:
 - running other programs (subprocess, os.system, os.exec*), which could shed
   the run's marks;
 - starting more than MPKIT_MAX_PROCS processes in one run (a fork bomb), which
-  also works for root, whom RLIMIT_NPROC does not limit.
+  also works for root, whom RLIMIT_NPROC does not limit;
+- the doors into the kit's own state (issue 11, part 5): gc.get_objects /
+  get_referrers / get_referents, ctypes' ways into the C library and into raw
+  memory (dlsym, from_address, string_at; dlopen of anything but the running
+  program), /proc/*/mem, sys._current_frames, sys.settrace / setprofile /
+  monitoring callbacks (they see the kit's frames), a function's __code__
+  being replaced, the kit's functions' __defaults__ being read or replaced,
+  and code compiled or made under the kit's own file names.
+
+No state of the guard can be flipped from Python: the hook keeps everything it
+decides by in its own default arguments (immutable tuples and strings, and the
+functions it calls, captured at install), reads no module global and no
+builtin at call time, and is referenced only by the interpreter's list of
+audit hooks (gc's doors to it are refused). The kit's own work (the recorder
+writing its record, the harness's boot through ctypes) is told apart by the
+code that asks: a frame whose code comes from one of the kit's boot files,
+which student code cannot make (compile() and code objects under those names
+are refused). It may then write in the run's own folder, nothing more.
 
 A refusal is an exception in the student's code (PermissionError, or OSError
 EAGAIN for a fork, as the OS itself would give), with a message that says why.
-This stops accidents and casual tampering; code that calls the C library
-through ctypes can get around it (see the README's "Safety" section).
+Where the kernel layer (Landlock) is missing this is the only layer for files
+and signals; what it cannot stop is said in the README's "Safety" section.
 """
 import errno
 import os
+import stat
 import sys
-
-_realpath = os.path.realpath
-_fspath = os.fspath
-_fsdecode = os.fsdecode  # bytes paths (psutil lists b"/proc") compare as text
-_listdir = os.listdir
-_os_open = os.open
-_close = os.close
-_read = os.read
-_sep = os.sep
-_getpgid = getattr(os, "getpgid", None)
+import types
 
 LIMIT_MARK = "limit-"  # run_dir/out/limit-<name>: the runner stops the run
-_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-
-_cfg = {}
-_busy = [0]  # > 0 while the kit itself (recorder, this hook) works
+BOOT_DIR = os.path.dirname(os.path.realpath(__file__))
+_installed = [False]  # a second install() would only add a second hook: it can refuse more, never less
 
 
 class own_files:
-    """`with own_files():` lets the recorder write its record."""
+    """Kept for callers: the kit's own writes are now told apart by the code
+    that makes them (see the module's docstring), not by a switch."""
 
     def __enter__(self):
-        _busy[0] += 1
+        return self
 
     def __exit__(self, *exc):
-        _busy[0] -= 1
-
-
-def _paths(name):
-    return tuple(_realpath(p) for p in os.environ.get(name, "").split(os.pathsep) if p)
-
-
-def _under(path, roots):
-    return any(path == r or path.startswith(r.rstrip(_sep) + _sep) for r in roots)
-
-
-def _resolve(path):
-    if isinstance(path, int) or path is None:
-        return None
-    try:
-        return _realpath(_fsdecode(_fspath(path)))
-    except (TypeError, ValueError, OSError):
-        return None
-
-
-def _deny(message, code=errno.EACCES):
-    raise PermissionError(code, "mpkit: " + message)
-
-
-def _check_read(path):
-    p = _resolve(path)
-    if p and _under(p, _cfg["hidden"]):
-        _deny(f"the task's code may not read the grader's files ({p})")
-
-
-def _check_write(path):
-    p = _resolve(path)
-    if p is None or _under(p, _cfg["writable"]):
-        return
-    if _under(p, _cfg["hidden"]) or _under(p, _cfg["readonly"]):
-        _deny(f"the task's code may not change the grader's or the submission's files ({p})")
-
-
-def _wants_write(mode, flags):
-    if isinstance(mode, str) and any(c in mode for c in "wax+"):
-        return True
-    return isinstance(flags, int) and bool(flags & _WRITE_FLAGS)
-
-
-def _environ_has_token(pid):
-    """True/False when the process's environment could be read, else None."""
-    try:
-        fd = _os_open(f"/proc/{pid}/environ", os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        data = b""
-        while True:
-            chunk = _read(fd, 65536)
-            if not chunk:
-                break
-            data += chunk
-    except OSError:
-        return None
-    finally:
-        _close(fd)
-    if not data:  # a zombie or a kernel thread: nothing to protect
-        return None
-    return _cfg["token_entry"] in data
-
-
-def _check_signal(pid, group):
-    """Signals may only go to processes of this run."""
-    if pid == -1 and not group:
-        _deny("the task's code may not signal every process (kill -1)")
-    if pid == 0:  # its own process group: the run's
-        return
-    if pid < 0:
-        group, pid = True, -pid
-    if pid in (_cfg["groups"] if group else _cfg["pids"]):
-        _deny(f"the task's code may not signal the grader (process {pid})")
-    if sys.platform.startswith("linux") and _environ_has_token(pid) is False:
-        _deny(f"the task's code may only signal processes it started (not process {pid})")
+        return False
 
 
 def processes_started(run_dir):
     """Processes the run has started so far: each has a record file."""
-    _busy[0] += 1
     try:
-        return sum(1 for name in _listdir(os.path.join(run_dir, "rec")) if name.endswith(".jsonl"))
+        return sum(1 for name in os.listdir(os.path.join(run_dir, "rec")) if name.endswith(".jsonl"))
     except OSError:
         return 0
-    finally:
-        _busy[0] -= 1
-
-
-def mark_limit(name):
-    """Tell the runner a limit was hit; it stops the whole run."""
-    _busy[0] += 1
-    try:
-        _close(_os_open(os.path.join(_cfg["run_dir"], "out", LIMIT_MARK + name), os.O_WRONLY | os.O_CREAT, 0o600))
-    except OSError:
-        pass
-    finally:
-        _busy[0] -= 1
 
 
 def max_processes():
-    return _cfg.get("max_procs") or 1 << 30
+    return int(os.environ.get("MPKIT_MAX_PROCS") or 0) or 1 << 30
+
+
+def mark_limit(name, run_dir=None):
+    """Tell the runner a limit was hit; it stops the whole run."""
+    run_dir = run_dir or os.environ.get("MPKIT_RUN_DIR", "")
+    try:
+        os.close(os.open(os.path.join(run_dir, "out", LIMIT_MARK + name), os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError:
+        pass
 
 
 def over_process_limit():
-    return processes_started(_cfg["run_dir"]) >= max_processes()
-
-
-def _check_fork():
-    if over_process_limit():
-        mark_limit("processes")
-        raise BlockingIOError(errno.EAGAIN, f"mpkit: a run may start at most {_cfg['max_procs']} processes")
+    return processes_started(os.environ.get("MPKIT_RUN_DIR", "")) >= max_processes()
 
 
 # Events on paths: which arguments are read from and which are changed.
@@ -173,80 +93,330 @@ _PATH_EVENTS = {
 _READ_EVENTS = ("os.listdir", "os.scandir")
 _PROGRAM_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "pty.spawn",
                    "os.startfile")
+# Doors into the kit's state in this process: refused unless the kit asks.
+_STATE_EVENTS = {
+    "gc.get_objects": "look through every object (gc.get_objects)",
+    "gc.get_referrers": "look for what refers to an object (gc.get_referrers)",
+    "gc.get_referents": "look into an object's references (gc.get_referents)",
+    "sys._current_frames": "look at the frames of other threads (sys._current_frames)",
+    "sys.settrace": "trace the program's frames (sys.settrace)",
+    "sys.setprofile": "profile the program's frames (sys.setprofile)",
+    "sys.monitoring.register_callback": "watch the program's code (sys.monitoring)",
+}
+_CTYPES_EVENTS = {
+    "ctypes.dlsym": "call functions of the C library (ctypes)",
+    "ctypes.dlsym/handle": "call functions of the C library (ctypes)",
+    "ctypes.dlopen": "load a C library (ctypes)",
+    "ctypes.cdata": "read or write memory at an address (ctypes from_address)",
+    "ctypes.string_at": "read memory at an address (ctypes.string_at)",
+    "ctypes.wstring_at": "read memory at an address (ctypes.wstring_at)",
+}
+_ATTR_EVENTS = ("object.__getattr__", "object.__setattr__", "object.__delattr__")
+_CODE_EVENTS = ("compile", "code.__new__")
 
 
-def _hook(event, args):
-    if _busy[0]:
-        return
-    if event == "open":
-        path, mode, flags = (tuple(args) + (None, None, None))[:3]
-        _busy[0] += 1
+def _real_path_function(lstat, readlink, getcwd, is_link, sep, str_add, bytes_add, fsdecode, fspath, realpath,
+                        posix, str_type, bytes_type, int_type, type_of, bool_type, is_instance):
+    """realpath() from captured builtins only (posixpath's own functions are
+    module globals a student could replace)."""
+
+    def real(path, _lstat=lstat, _readlink=readlink, _getcwd=getcwd, _islnk=is_link, _sep=sep, _str_add=str_add,
+             _bytes_add=bytes_add, _fsdecode=fsdecode, _fspath=fspath, _realpath=realpath, _posix=posix,
+             _str=str_type, _bytes=bytes_type, _int=int_type, _type=type_of, _bool=bool_type, isinstance=is_instance):
+        kind = _type(path)
+        if path is None or kind is _int or kind is _bool:
+            return None
         try:
-            if _wants_write(mode, flags):
+            if not (kind is _str or kind is _bytes):
+                if isinstance(path, _str):
+                    path = _str_add("", path)  # a str subclass: its own methods are not called
+                elif isinstance(path, _bytes):
+                    path = _bytes_add(b"", path)
+                else:
+                    path = _fspath(path)  # a path object (pathlib's arrive as str already)
+            if _type(path) is _bytes:
+                path = _fsdecode(path)
+            if _type(path) is not _str:
+                path = _str_add("", path)
+            if not _posix:
+                return _realpath(path)
+            if not path.startswith(_sep):
+                path = _getcwd() + _sep + path
+            todo = [p for p in path.split(_sep) if p]
+            todo.reverse()
+            out, hops = [], 0
+            while todo:
+                part = todo.pop()
+                if part == ".":
+                    continue
+                if part == "..":
+                    if out:
+                        out.pop()
+                    continue
+                here = _sep + _sep.join(out + [part])
+                try:
+                    is_link = _islnk(_lstat(here).st_mode)
+                except OSError:
+                    is_link = False
+                if not is_link or hops > 40:
+                    out.append(part)
+                    continue
+                hops += 1
+                target = _readlink(here)
+                if target.startswith(_sep):
+                    out = []
+                more = [p for p in target.split(_sep) if p]
+                more.reverse()
+                todo.extend(more)
+            return _sep + _sep.join(out)
+        except (TypeError, ValueError, OSError):
+            return None
+
+    return real
+
+
+def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, token_entry, allow_ctypes):
+    """The audit hook, with everything it needs bound as default arguments."""
+    real = _real_path_function(os.lstat, os.readlink, os.getcwd, stat.S_ISLNK, os.sep, str.__add__,
+                               bytes.__add__, os.fsdecode, os.fspath, os.path.realpath, os.name == "posix", str,
+                               bytes, int, type, bool, isinstance)
+    sep = os.sep
+    boot = BOOT_DIR.rstrip(sep) + sep
+    ctypes_dir = os.path.dirname(os.__file__).rstrip(sep) + sep + "ctypes" + sep
+    importlib_names = ("<frozen importlib", os.path.dirname(os.__file__).rstrip(sep) + sep + "importlib" + sep)
+    mp_dir = os.path.dirname(os.__file__).rstrip(sep) + sep + "multiprocessing" + sep
+    real_roots = tuple(r for r in (real(p) for p in hidden) if r)
+    readonly = tuple(r for r in (real(p) for p in readonly + (run_dir,)) if r)
+    writable = tuple(r for r in (real(p) for p in writable) if r)
+    run_real = real(run_dir) or run_dir
+
+    def under(path, roots, _sep=sep):
+        for r in roots:
+            if path == r or path.startswith(r.rstrip(_sep) + _sep):
+                return True
+        return False
+
+    def deny(message, code=errno.EACCES, _error=PermissionError):
+        raise _error(code, "mpkit: " + message)
+
+    def kit_frame(skip=(), depth=2, _getframe=sys._getframe, _boot=boot, _str=str, _type=type):
+        """Is the code that raised the event the kit's? (skip: library folders
+        whose frames stand between, e.g. ctypes' own Python code; depth: 2
+        when called by the hook, 3 by a check the hook called)"""
+        try:
+            frame = _getframe(depth)
+        except ValueError:  # no Python code asks: the interpreter itself (running the harness file)
+            return True
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if _type(name) is not _str:
+                return False
+            if not skip or not name.startswith(skip):
+                return name.startswith(_boot)
+            frame = frame.f_back
+        return False
+
+    def environ_has_token(pid, _open=os.open, _read=os.read, _close=os.close, _flags=os.O_RDONLY,
+                          _entry=token_entry):
+        """True/False when the process's environment could be read, else None."""
+        try:
+            fd = _open(f"/proc/{pid}/environ", _flags)
+        except OSError:
+            return None
+        try:
+            data = b""
+            while True:
+                chunk = _read(fd, 65536)
+                if not chunk:
+                    break
+                data += chunk
+        except OSError:
+            return None
+        finally:
+            _close(fd)
+        if not data:  # a zombie or a kernel thread: nothing to protect
+            return None
+        return _entry in data
+
+    def fd_path(fd, _readlink=os.readlink, _posix=os.name == "posix"):
+        if not _posix:
+            return None
+        try:
+            return _readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            return None
+
+    def check_read(path, _real=real, _hidden=real_roots, _under=under, _deny=deny):
+        p = _real(path)
+        if p and _under(p, _hidden):
+            _deny(f"the task's code may not read the grader's files ({p})")
+        if p and p.startswith("/proc/") and p.endswith("/mem"):
+            _deny("the task's code may not open a process's memory (/proc/.../mem)")
+
+    def check_write(path, truncate=False, _real=real, _hidden=real_roots, _readonly=readonly, _writable=writable,
+                    _run=run_real,
+                    _under=under, _deny=deny, _kit_frame=kit_frame, _fd_path=fd_path, _int=int, _type=type):
+        if _type(path) is _int:  # a descriptor: os.truncate of the record's, say
+            path = _fd_path(path) if truncate else None
+            if path is None or not path.startswith("/"):  # a pipe, a socket
+                return
+        p = _real(path)
+        if p is None or _under(p, _writable):
+            return
+        if p.startswith("/proc/") and p.endswith("/mem"):
+            _deny("the task's code may not open a process's memory (/proc/.../mem)")
+        if _under(p, _hidden) or _under(p, _readonly):
+            if _under(p, (_run,)) and not _under(p, _hidden) and _kit_frame((), 3):
+                return  # the recorder writing its record
+            _deny(f"the task's code may not change the grader's or the submission's files ({p})")
+
+    def check_signal(pid, group, _pids=pids, _groups=groups, _deny=deny, _token=environ_has_token,
+                     _linux=sys.platform.startswith("linux")):
+        """Signals may only go to processes of this run."""
+        if pid == -1 and not group:
+            _deny("the task's code may not signal every process (kill -1)")
+        if pid == 0:  # its own process group: the run's
+            return
+        if pid < 0:
+            group, pid = True, -pid
+        if pid in (_groups if group else _pids):
+            _deny(f"the task's code may not signal the grader (process {pid})")
+        if _linux and _token(pid) is False:
+            _deny(f"the task's code may only signal processes it started (not process {pid})")
+
+    def check_fork(_rec=os.path.join(run_dir, "rec"),
+                   _mark_path=os.path.join(run_dir, "out", LIMIT_MARK + "processes"),
+                   _max=max_procs, _listdir=os.listdir, _open=os.open, _close=os.close,
+                   _flags=os.O_WRONLY | os.O_CREAT, _error=BlockingIOError, _again=errno.EAGAIN, _sum=sum):
+        if not _max:
+            return
+        try:
+            started = _sum(1 for name in _listdir(_rec) if name.endswith(".jsonl"))
+        except OSError:
+            started = 0
+        if started >= _max:
+            try:
+                _close(_open(_mark_path, _flags, 0o600))  # the runner stops the whole run
+            except OSError:
+                pass
+            raise _error(_again, f"mpkit: a run may start at most {_max} processes")
+
+    def kit_function(obj, _boot=boot, _str=str, _type=type):
+        try:
+            name = obj.__code__.co_filename
+        except AttributeError:
+            return False
+        return _type(name) is _str and name.startswith(_boot)
+
+    def _frame_in(folder, _getframe=sys._getframe, _ctypes_dir=ctypes_dir):
+        """Is the first caller outside ctypes in this folder (multiprocessing)?"""
+        try:
+            frame = _getframe(2)
+        except ValueError:
+            return False
+        while frame is not None and frame.f_code.co_filename.startswith(_ctypes_dir):
+            frame = frame.f_back
+        return frame is not None and frame.f_code.co_filename.startswith(folder)
+
+    events = frozenset(("open", "os.kill", "os.killpg", "os.fork", "os.forkpty", *_PATH_EVENTS, *_READ_EVENTS,
+                        *_PROGRAM_EVENTS, *_STATE_EVENTS, *_CTYPES_EVENTS, *_ATTR_EVENTS, *_CODE_EVENTS))
+    frozen = types.MappingProxyType  # over private copies: nothing else refers to them
+
+    def hook(event, args, _events=events, _path_events=frozen(dict(_PATH_EVENTS)), _read_events=_READ_EVENTS,
+             _programs=_PROGRAM_EVENTS, _state=frozen(dict(_STATE_EVENTS)), _ctypes=frozen(dict(_CTYPES_EVENTS)),
+             _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS,
+             _check_read=check_read, _check_write=check_write, _check_signal=check_signal, _check_fork=check_fork,
+             _kit_frame=kit_frame, _kit_function=kit_function, _deny=deny, _allow_ctypes=allow_ctypes,
+             _ctypes_dir=ctypes_dir, _importlib=importlib_names, _mp_dir=mp_dir, _boot=boot,
+             _write_flags=os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND, _tuple=tuple, _len=len,
+             _int=int, _str=str, _bytes=bytes, _type=type, _fsdecode=os.fsdecode, _frame_in=_frame_in):
+        if event not in _events:
+            return
+        if event == "open":
+            path, mode, flags = (_tuple(args) + (None, None, None))[:3]
+            wants_write = (_type(mode) is _str and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)) or (
+                _type(flags) is _int and flags & _write_flags)
+            if wants_write:
                 _check_write(path)
             else:
                 _check_read(path)
-        finally:
-            _busy[0] -= 1
-    elif event in _PATH_EVENTS:
-        read, changed = _PATH_EVENTS[event]
-        _busy[0] += 1
-        try:
+        elif event in _attrs:
+            if _len(args) < 2:
+                return
+            name = args[1]
+            if name == "__code__" and event != "object.__getattr__":
+                _deny("the task's code may not replace a function's code (__code__)")
+            if name in ("__defaults__", "__kwdefaults__") and _kit_function(args[0]) and not _kit_frame():
+                _deny("the task's code may not reach into the kit's functions")
+        elif event in _path_events:
+            read, changed = _path_events[event]
             for i in read:
-                if i < len(args):
+                if i < _len(args):
                     _check_read(args[i])
             for i in changed:
-                if i < len(args):
-                    _check_write(args[i])
-        finally:
-            _busy[0] -= 1
-    elif event in _READ_EVENTS and args:
-        _busy[0] += 1
-        try:
-            _check_read(args[0])
-        finally:
-            _busy[0] -= 1
-    elif event == "os.kill":
-        _busy[0] += 1
-        try:
-            _check_signal(args[0], group=False)
-        finally:
-            _busy[0] -= 1
-    elif event == "os.killpg":
-        _busy[0] += 1
-        try:
-            _check_signal(args[0], group=True)
-        finally:
-            _busy[0] -= 1
-    elif event in ("os.fork", "os.forkpty"):
-        _busy[0] += 1
-        try:
+                if i < _len(args):
+                    _check_write(args[i], event == "os.truncate")
+        elif event in _read_events:
+            if args:
+                _check_read(args[0])
+        elif event == "os.kill":
+            _check_signal(args[0], False)
+        elif event == "os.killpg":
+            _check_signal(args[0], True)
+        elif event in ("os.fork", "os.forkpty"):
             _check_fork()
-        finally:
-            _busy[0] -= 1
-    elif event in _PROGRAM_EVENTS:
-        _deny("the task's code may not run other programs (subprocess, os.system, os.exec*)")
+        elif event in _programs:
+            _deny("the task's code may not run other programs (subprocess, os.system, os.exec*)")
+        elif event in _state:
+            if not _kit_frame():
+                _deny(f"the task's code may not {_state[event]}: it could reach the grader's own state")
+        elif event in _ctypes:
+            if _allow_ctypes or _kit_frame((_ctypes_dir,)):
+                return
+            if event == "ctypes.dlopen" and args and args[0] is None:
+                return  # the running program (ctypes' own import does it); its functions are dlsym
+            if event == "ctypes.cdata" and _frame_in(_mp_dir):
+                return  # multiprocessing's shared ctypes objects
+            _deny(f"the task's code may not {_ctypes[event]}: it gets around the grader's checks")
+        elif event in _codes:
+            filename = args[1] if _len(args) > 1 else None
+            if _type(filename) is _bytes:
+                filename = _fsdecode(filename)
+            if _type(filename) is _str and filename.startswith(_boot) and not _kit_frame(_importlib):
+                _deny("the task's code may not make code that claims to be the kit's")
+
+    return hook
 
 
 def install(run_dir):
     """Turn the guard on in this process (once)."""
-    if _cfg:
+    if _installed[0]:
         return
-    run_dir = _realpath(run_dir)
-    _cfg.update(
-        run_dir=run_dir,
-        hidden=_paths("MPKIT_HIDDEN"),
-        readonly=_paths("MPKIT_READONLY") + (run_dir,),
-        writable=(os.path.join(run_dir, "work"), os.path.join(run_dir, "tmp")),
-        pids={int(p) for p in os.environ.get("MPKIT_PROTECTED_PIDS", "").split(",") if p},
-        max_procs=int(os.environ.get("MPKIT_MAX_PROCS") or 0),
-        token_entry=("MPKIT_RUN_TOKEN=" + os.environ.get("MPKIT_RUN_TOKEN", "")).encode() + b"\0",
-    )
+    _installed[0] = True
+    run_dir = os.path.realpath(run_dir)
+
+    def paths(name):
+        return tuple(os.path.realpath(p) for p in os.environ.get(name, "").split(os.pathsep) if p)
+
+    pids = frozenset(int(p) for p in os.environ.get("MPKIT_PROTECTED_PIDS", "").split(",") if p)
     groups = set()
-    for pid in _cfg["pids"] if _getpgid else ():
+    for pid in pids if hasattr(os, "getpgid") else ():
         try:
-            groups.add(_getpgid(pid))
+            groups.add(os.getpgid(pid))
         except OSError:
             pass
-    _cfg["groups"] = groups
-    sys.addaudithook(_hook)
+    hook = _make_hook(
+        run_dir=run_dir,
+        hidden=paths("MPKIT_HIDDEN"),
+        readonly=paths("MPKIT_READONLY"),
+        writable=(os.path.join(run_dir, "work"), os.path.join(run_dir, "tmp")),
+        pids=pids,
+        groups=frozenset(groups),
+        max_procs=int(os.environ.get("MPKIT_MAX_PROCS") or 0),
+        token_entry=("MPKIT_RUN_TOKEN=" + os.environ.get("MPKIT_RUN_TOKEN", "")).encode() + b"\0",
+        # Only the grader's environment can open this (tests of the kernel layer
+        # alone, which attack it through the C library): the run's own changes
+        # to os.environ come after install.
+        allow_ctypes=os.environ.get("MPKIT_GUARD_CTYPES") == "allow",
+    )
+    sys.addaudithook(hook)

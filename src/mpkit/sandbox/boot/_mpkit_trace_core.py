@@ -21,12 +21,21 @@ _close = os.close
 _now = time.monotonic_ns
 _dumps = json.dumps
 _join_path = os.path.join
+_getframe = sys._getframe
+_BOOT = os.path.dirname(os.path.realpath(__file__)).rstrip(os.sep) + os.sep
+_str = str
+_type = type
+# This process's record: [descriptor, pid, sequence]. Only emit() and
+# start_record() hold it (as a default argument, which the guard keeps student
+# code from reading: boot/_mpkit_guard.py), so that no module state the
+# student's code can reach silences the recorder or hands out its descriptor.
+_record = [None, None, itertools.count()]
 
-# run_dir: the run's record folder, set by install(). children: pids of the
+# run_dir: the run's record folder, set by install(). pid: this process's. children: pids of the
 # processes this one started; sent, received: the PIDs recorded as passed
 # between processes (see _mpkit_trace_messages); pids_read: those of its
 # children the student's code read off their Process objects.
-state = {"run_dir": "", "fd": None, "pid": None, "seq": itertools.count(), "prints": 0, "children": set(),
+state = {"run_dir": "", "pid": None, "prints": 0, "children": set(),
          "sent": False, "received": set(), "pids_read": set()}
 # sentinel -> Process, for the children this process started (weak: holding a
 # Process would keep its file descriptors open)
@@ -48,17 +57,17 @@ def exclusive(folder, pid, suffix):
             continue
 
 
-def start_record():
+def start_record(_rec=_record, _count=itertools.count):
     """Start a new process's record: its own state and record file."""
     pid = _getpid()
     state["pid"] = pid
-    state["seq"] = itertools.count()
     state["prints"] = 0
     state["children"], state["sent"], state["received"], state["pids_read"] = set(), False, set(), set()
     state["worker"], state["pool_events"] = False, 0  # see _mpkit_trace_poolwork
     sentinels.clear()  # a forked child's parent's children are not its own
-    old = state["fd"]
-    _, state["fd"] = exclusive("rec", pid, ".jsonl")
+    old = _rec[0]
+    _, fd = exclusive("rec", pid, ".jsonl")
+    _rec[0], _rec[1], _rec[2] = fd, pid, _count()
     if old is not None:
         try:
             _close(old)
@@ -79,17 +88,25 @@ def own_output(pid):
     return outputs
 
 
-def emit(kind, **fields):
-    """Append one event to this process's record."""
-    fd = state["fd"]
+def emit(kind, _rec=_record, _frame=_getframe, _boot=_BOOT, _next=next, _error=PermissionError, _now=_now,
+         _dumps=_dumps, _write=_write, _type=_type, _str=_str, _repr=repr, /, **fields):
+    """Append one event to this process's record (the kit's code only: the
+    record is what the kit saw, not what the graded code says)."""
+    caller = _frame(1).f_code.co_filename
+    if _type(caller) is not _str or not caller.startswith(_boot):
+        raise _error("mpkit: the task's code may not write into the kit's record of the run")
+    fd = _rec[0]
     if fd is None:
         return
     fields["e"] = kind
-    fields["pid"] = state["pid"]
+    fields["pid"] = _rec[1]
     fields["t"] = _now()
-    fields["n"] = next(state["seq"])
+    fields["n"] = _next(_rec[2])
+    # json.dumps may call the student's code (a __repr__, a mapping's items()),
+    # which could find this frame: the record itself is no longer in it.
+    del _rec
     try:
-        line = _dumps(fields, default=repr)
+        line = _dumps(fields, default=_repr)
     except (TypeError, ValueError):
         line = _dumps({"e": kind, "pid": fields["pid"], "t": fields["t"], "n": fields["n"], "bad": True})
     try:

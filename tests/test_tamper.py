@@ -1,0 +1,271 @@
+"""Attack submissions (tests/tamper/) graded end to end, as an instructor does.
+
+Each file of tests/tamper/ is one task file written by a cheating student with
+the kit's source at hand: it forges, repeats, reorders or deletes record
+events, switches the guard off, reads the hidden files through every door,
+writes to the submission or the kit, signals the grader, or connects out. Its
+header says the task, the points an honest version of it gets, and what must
+hold.
+
+The attacks are graded with `mpkit grade DIR --out results.json --html
+report.html` (a subprocess) from a copy of the kit whose solutions, graders
+and manifest carry a random canary (in their text and in the name of a file
+in each hidden folder). Several attacks of different tasks share one
+submission (the others' files are reference solutions). For every attack:
+- its task scores at most the honest points (no attack gains a point);
+- the canary is in no output (results.json, the HTML report, stdout, stderr),
+  nor is the "TAMPER-WON" an attack raises when a door opened for it;
+- the submission folder and the kit copy are byte-identical afterwards
+  (content, mode and modification time);
+- no process of the grading is left (a marker in the grader's environment,
+  which every process of every run inherits, found by scanning /proc);
+- the TCP listener the test runs on 127.0.0.1 got no connection.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import KIT, copy_kit, make_submission, run_processes_with
+
+from mpkit.manifest import load_manifest
+
+HERE = Path(__file__).resolve().parent / "tamper"
+MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
+WON = "TAMPER-WON"
+MARK = "TAMPER_TEST_MARK"
+GRADINGS_AT_ONCE = 2  # the machine may have 2 cores, and each grading runs several runs at once
+
+
+@dataclass(frozen=True)
+class Attack:
+    path: Path
+    task: str
+    honest: float
+    holds: str
+    alone: bool
+    xfail: str
+    tampered: bool  # the kit must find its record forged: the whole task scores zero, with one line
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def file(self) -> str:
+        return MANIFEST.task(self.task).file
+
+
+def _header(path: Path) -> dict:
+    fields = {}
+    for line in path.read_text().splitlines():
+        match = re.match(r"^# (\w+): (.*)$", line)
+        if not match:
+            break
+        fields[match.group(1)] = match.group(2).strip()
+    return fields
+
+
+def _max_points(task_id: str) -> float:
+    return float(sum(c.points for c in MANIFEST.task(task_id).checks))
+
+
+def load_attacks() -> list[Attack]:
+    attacks = []
+    for path in sorted(HERE.glob("*.py")):
+        head = _header(path)
+        assert {"attack", "task", "honest", "holds"} <= set(head), f"{path.name}: incomplete header"
+        task = MANIFEST.task(head["task"])
+        assert task is not None, f"{path.name}: unknown task {head['task']}"
+        honest = _max_points(task.id) if head["honest"] == "full" else float(head["honest"])
+        assert 0 <= honest <= _max_points(task.id), path.name
+        attacks.append(Attack(path, task.id, honest, head["holds"], head.get("alone") == "yes" or "xfail" in head,
+                              head.get("xfail", ""), head.get("tampered") == "yes"))
+    return attacks
+
+
+def pack(attacks: list[Attack]) -> list[tuple[Attack, ...]]:
+    """Submissions of at most one attack per task; `alone` ones (and those
+    expected to fail) by themselves, so that they cannot spoil the others."""
+    groups: list[list[Attack]] = []
+    for attack in attacks:
+        if attack.alone:
+            groups.append([attack])
+            continue
+        home = next((g for g in groups if not g[0].alone and attack.task not in {a.task for a in g}), None)
+        if home is None:
+            groups.append(home := [])
+        home.append(attack)
+    return [tuple(g) for g in groups]
+
+
+ATTACKS = load_attacks()
+GROUPS = pack(ATTACKS)
+GROUP_OF = {a.name: i for i, g in enumerate(GROUPS) for a in g}
+
+
+def canary_kit(folder: Path, canary: str) -> Path:
+    """A kit copy whose every hidden file holds the canary, and whose hidden
+    folders each hold a file named after it."""
+    kit = copy_kit(folder)
+    hidden = [kit / "solutions", kit / "graders", kit / "config"]
+    for part in hidden:
+        for path in sorted(part.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".yaml"):
+                path.write_text(f"# {canary}\n" + path.read_text())
+        (part / f"{canary}.txt").write_text(canary + "\n")
+    return kit
+
+
+def snapshot(*folders: Path) -> dict:
+    """Every file and folder under the folders: content hash, mode, mtime."""
+    found = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if "__pycache__" in path.parts:
+                continue
+            st = path.lstat()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
+            found[str(path)] = (digest, st.st_mode, st.st_mtime_ns)
+    return found
+
+
+class Listener:
+    """A TCP server on 127.0.0.1 that counts the connections it gets."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self.sock.close()
+
+
+@dataclass
+class Graded:
+    returncode: int
+    results: dict
+    outputs: dict  # name -> text of every output of the grading
+    changed: list  # files of the submission or the kit that differ afterwards
+    left: list  # processes of the grading still alive
+    seconds: float
+
+
+def _grade(index: int, root: Path, kit: Path) -> Graded:
+    group = GROUPS[index]
+    folder = root / f"group{index}"
+    submission = make_submission(folder / "submission", {a.file: a.path.read_text() for a in group})
+    out, html = folder / "results.json", folder / "report.html"
+    before = snapshot(submission, kit)
+    mark = uuid.uuid4().hex
+    env = {**os.environ, MARK: mark}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "mpkit.cli", "--kit", str(kit), "grade", str(submission),
+                           "--out", str(out), "--html", str(html)],
+                          cwd=kit, env=env, capture_output=True, text=True, timeout=300)
+    seconds = time.monotonic() - started
+    deadline = time.monotonic() + 3  # a process killed a moment ago may still be on its way out
+    while (left := run_processes_with(MARK, mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    after = snapshot(submission, kit)
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    outputs = {"stdout": done.stdout, "stderr": done.stderr}
+    for path in (out, html):
+        outputs[path.name] = path.read_text(errors="replace") if path.exists() else ""
+    results = json.loads(outputs["results.json"]) if outputs["results.json"] else {}
+    return Graded(done.returncode, results, outputs, changed, left, seconds)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Every group graded once: {group index: Graded}, and the canary."""
+    root = tmp_path_factory.mktemp("tamper")
+    canary = "canary-" + uuid.uuid4().hex
+    kit = canary_kit(root / "mpkit-hostile-kit", canary)
+    listener = Listener()
+    os.environ["TAMPER_PORT"] = str(listener.port)  # the runs inherit the grader's environment
+    try:
+        with ThreadPoolExecutor(max_workers=GRADINGS_AT_ONCE) as pool:
+            futures = {i: pool.submit(_grade, i, root, kit) for i in range(len(GROUPS))}
+            found = {i: f.result() for i, f in futures.items()}
+    finally:
+        os.environ.pop("TAMPER_PORT", None)
+        listener.close()
+    return found, canary, listener.connections
+
+
+def _task_score(results: dict, task_id: str) -> float:
+    return sum(t["score"] for t in results.get("tests", []) if t["extra_data"]["task"] == task_id)
+
+
+def _messages(results: dict, task_id: str) -> str:
+    return "\n".join(t.get("output", "") for t in results.get("tests", []) if t["extra_data"]["task"] == task_id)
+
+
+def _landlock() -> bool:
+    from mpkit.sandbox import kernel
+
+    return bool(kernel.probe()[0])
+
+
+def _params():
+    for attack in ATTACKS:
+        marks = [pytest.mark.xfail(strict=True, reason=attack.xfail)] if attack.xfail else []
+        yield pytest.param(attack, id=attack.name, marks=marks)
+
+
+@pytest.mark.parametrize("attack", list(_params()))
+def test_attack_gains_nothing_and_leaks_nothing(attack, graded):
+    found, canary, connections = graded
+    group = GROUPS[GROUP_OF[attack.name]]
+    g = found[GROUP_OF[attack.name]]
+    assert g.returncode == 0, g.outputs["stderr"][-3000:]
+    score = _task_score(g.results, attack.task)
+    assert score <= attack.honest, (
+        f"{attack.name} scored {score}, an honest version {attack.honest}:\n{_messages(g.results, attack.task)}")
+    if attack.tampered:
+        from mpkit.sandbox.crosscheck import TAMPERED
+
+        checks = [t for t in g.results["tests"] if t["extra_data"]["task"] == attack.task]
+        assert score == 0 and checks and all(TAMPERED in t["output"] for t in checks), _messages(g.results, attack.task)
+    for name, text in g.outputs.items():
+        assert canary not in text, f"the canary of the hidden files is in {name}"
+        assert WON not in text, f"a door opened for an attack ({name}): {text[text.find(WON) - 200:][:1500]}"
+    assert not g.changed, f"changed by grading: {g.changed}"
+    assert not g.left, f"processes of the grading still alive: {g.left}"
+    assert connections == 0, "a graded run connected out over TCP"
+    if _landlock():  # with the kernel layer no attack reaches another task
+        for task in MANIFEST.tasks:
+            if task.id not in {a.task for a in group}:
+                assert _task_score(g.results, task.id) == _max_points(task.id), (
+                    task.id, _messages(g.results, task.id))
+
+
+def test_the_corpus_is_large_and_covers_every_task():
+    assert len(ATTACKS) >= 30
+    assert {a.task for a in ATTACKS} == {t.id for t in MANIFEST.tasks}
+    kinds = {a.name[0] for a in ATTACKS}
+    assert set("fgrwsn") <= kinds, kinds
