@@ -84,8 +84,11 @@ WATCHED = """
         return "code" if worker.__code__ is not CODE else "none"
 
     def check():
-        sys.setprofile(None)  # what a student's code may do: the watch goes on
-        sys.settrace(None)
+        for switch_off in (sys.setprofile, sys.settrace):  # what a student's code may try: the watch goes on
+            try:
+                switch_off(None)
+            except PermissionError:  # the guard refuses it where it runs
+                pass
         found = problems()
         with multiprocessing.Pool(2) as pool:
             found += pool.apply(problems)

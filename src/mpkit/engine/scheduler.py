@@ -98,6 +98,17 @@ class Scheduler:
             self._tampered = tampered_tasks(changed, task_files)
         return self._tampered
 
+    def forged(self) -> dict:
+        """{task id: why} of tasks one of whose runs has a record the kernel
+        contradicts (sandbox/crosscheck.py): such a task scores zero, quiz
+        and all (call after tampered(), which waits for the runs)."""
+        found = {}
+        for (task_id, _), future in self._futures.items():
+            record = future.result() if future.done() and future.exception() is None else None
+            if record is not None and record.tampered:
+                found.setdefault(task_id, record.tampered)
+        return found
+
     def sandbox_reports(self) -> list:
         """What each run that ran applied of the kernel layer (None: it said nothing)."""
         reports = []
