@@ -40,7 +40,7 @@ from pathlib import Path
 import pytest
 from conftest import KIT, copy_kit, make_submission, run_processes_with
 
-from mpkit.manifest import load_manifest
+from mpkit.kit.manifest import load_manifest
 
 HERE = Path(__file__).resolve().parent / "tamper"
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
