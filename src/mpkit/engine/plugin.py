@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from ..checks.api import CheckFailed
 from ..errors import MpkitError
 from ..kit.manifest import Manifest, find_kit, load_manifest, quiz_check_id
 from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary, scorecard
+from ..sandbox.crosscheck import TAMPERED
 from .scheduler import Scheduler
 from .task_runs import TaskRuns
 
@@ -293,8 +295,6 @@ class GradingSession:
 
 def _tampered(result: CheckResult, name: str) -> CheckResult:
     """A check of a task graded on a file changed during grading: failed."""
-    from dataclasses import replace
-
     from ..kit.handed_in import message
 
     expected, observed, hint = message(name)
@@ -303,10 +303,6 @@ def _tampered(result: CheckResult, name: str) -> CheckResult:
 
 def _forged(result: CheckResult) -> CheckResult:
     """A check of a task whose record of a run was changed by the graded code: failed."""
-    from dataclasses import replace
-
-    from .sandbox.crosscheck import TAMPERED
-
     return replace(result, status=FAILED, expected="the kit's record of your run to agree with what the operating "
                    "system saw", observed=TAMPERED, hint="Do not write into the kit's record, or change how it is "
                    "written.", details="")
