@@ -37,6 +37,8 @@ def values(value):
         return [v for item in value for v in values(item)]
     if isinstance(value, dict) and "$tuple" in value:
         return [v for item in value["$tuple"] for v in values(item)]
+    if isinstance(value, dict) and "$dict" in value:  # {"n": 2, "square": 4}: its keys and values
+        return [v for pair in value["$dict"] for item in pair for v in values(item)]
     return [value]
 
 
@@ -66,7 +68,7 @@ def test_results_shown(runs):
     parent = run.main.out.text if run.main else ""
     tokens = set(_tokens(parent))
     shown_by_parent = bool(results) and all(_token(v) in tokens or (isinstance(v, str) and v in parent)
-                                            for v in results if v is not None)
+                                            or _rounded_in(v, tokens) for v in results if v is not None)
     shown_by_parent = shown_by_parent and any(v is not None for v in results)
     printed = [line for p in workers(run) for line in p.out.lines() if line.strip()]
     inputs = sum(t.get("inputs") or 0 for t in tasks_done(run))
@@ -84,6 +86,18 @@ def test_results_shown(runs):
 
 def _token(value) -> str:
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def _rounded_in(value, tokens) -> bool:
+    """A float printed rounded (round(r, 2), f"{r:.3f}"): a printed number with
+    d decimals (one or more) that is the value rounded to d decimals."""
+    if not isinstance(value, float) or isinstance(value, bool):
+        return False
+    for token in tokens:
+        whole, dot, decimals = token.lstrip("-").partition(".")
+        if dot and decimals.isdigit() and whole.isdigit() and abs(float(token) - value) <= 0.5 * 10 ** -len(decimals) + 1e-12:
+            return True
+    return False
 
 
 def _tokens(text: str):

@@ -2,8 +2,8 @@
 process should print a different number using the multiprocessing module."
 Who printed what is known from the output files the kit gives each process,
 never from what the lines say."""
-from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, main_guard, own_processes,
-                                    printed_numbers, ran, tasks_done, workers)
+from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, main_guard, numbers_of,
+                                    own_processes, printed_numbers, ran, tasks_done, workers)
 from mpkit.grading import RunSpec, check, expect, fail, joined_by_main
 
 TASK = "q6"
@@ -43,17 +43,19 @@ def test_each_prints_number(runs):
             continue
         text = proc.out.text.strip()
         err = proc.err.text.strip()
+        named = proc.name and proc.name in text
         fail(expected=f"{proc.label()} to print a number",
-             observed=f"it printed {text[:100]!r}, with no number in it but its process ID" if text
+             observed=f"it printed {text[:100]!r}, with no number in it"
+             + (f" ({proc.name!r} is the name multiprocessing gave the process, not a number)" if named else "") if text
              else f"it printed nothing on standard output (on standard error: {err[:100]!r})" if err
              else "it printed nothing",
              hint="Give each process its number as an argument (args=(n,)) and print it in the process's "
-             "function; a process ID differs by itself, it is not a number the program chose." if text else
+             "function: print(n)." if text else
              "Call print(...) in the function each process runs (its target).")
 
 
 @check("numbers_differ")
-def test_numbers_differ(runs):
+def test_numbers_differ(runs, program):
     run = ran(runs)
     procs, pooled = the_processes(run)
     if pooled:
@@ -63,17 +65,33 @@ def test_numbers_differ(runs):
              hint=HINT)
     if not procs:
         fail_no_processes(run, "four child processes, each printing a different number", HINT)
+    hint = "Pass each process its own number: for n in range(1, 5): Process(target=show, args=(n,))."
+    if "random" in program:
+        hint += (" Random numbers are not sure to differ: two processes may draw the same one (so that a grade "
+                 "never depends on luck, the grader starts the random module from the same seed in every process).")
+    printed = [(proc, printed_numbers(run, proc)) for proc in procs]
+    expect(any(numbers for _, numbers in printed), expected="each process to print a different number",
+           observed="no process printed a number, so there are no numbers that differ", hint=hint)
     seen = {}
-    for proc in procs:
-        numbers = printed_numbers(run, proc)
+    for proc, numbers in printed:
         if not numbers:
-            continue
+            continue  # a process that printed no number is each_prints_number's business
         other = seen.get(numbers)
         expect(other is None, expected="each process to print a different number",
                observed=f"{other.label() if other else ''} and {proc.label()} both printed "
-               f"{', '.join(map(str, numbers))}",
-               hint="Pass each process its own number: for n in range(1, 5): Process(target=show, args=(n,)).")
-        seen[numbers] = proc  # a process that printed no number is each_prints_number's business
+               f"{', '.join(map(str, numbers))}", hint=hint)
+        seen[numbers] = proc
+
+
+@check("number_given")
+def test_number_given(runs):
+    run, procs = own(runs)
+    pids_only = [p for p in procs if numbers_of(run, p)[1]]
+    expect(not pids_only, expected="each process to print a number the program gave it",
+           observed=f"{describe(pids_only)} printed only {'its' if len(pids_only) == 1 else 'their'} process ID "
+           "(os.getpid()): a number, different in each process, so it counts, but the operating system chose it",
+           hint="Give each process its own number as an argument and print it: Process(target=show, args=(n,)), "
+           "then print(n) in show (with the PID beside it if you like).")
 
 
 @check("ends_normally")

@@ -1,4 +1,5 @@
 # task: q6
+# advice: number_given
 # Each child prints only os.getpid(): a number, different in each process.
 import multiprocessing
 import os
