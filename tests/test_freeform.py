@@ -200,3 +200,32 @@ def test_gradescope_shows_advice_as_passed_with_its_note(graded):
     test = data["tests"][0]
     assert test["status"] == "passed" and test["max_score"] == 0 and "expected:" in test["output"]
     assert test["extra_data"]["advice"] is True
+
+
+def test_public_only_leaves_hidden_checks_out(tmp_path):
+    """--public-only in free-form mode: a check marked hidden is neither judged nor counted."""
+    import shutil
+
+    kit = tmp_path / "kit"
+    for folder in ("config", "graders", "solutions", "exercises"):
+        shutil.copytree(KIT / folder, kit / folder)
+    manifest = kit / "config" / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    marked = '          description: "the numbers the four processes print are all different"\n'
+    assert marked in text
+    manifest.write_text(text.replace(marked, marked + "          visibility: hidden\n"), encoding="utf-8")
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    shutil.copy(HERE / "answers" / "wrong" / "q6_duplicate_number.py", answers / "q6.py")
+    seen = {}
+    for public_only in (False, True):
+        out = tmp_path / f"results-{public_only}.json"
+        done = mpkit("--kit", str(kit), "grade", "--free-form", str(answers), "--out", str(out),
+                     *(["--public-only"] if public_only else []))
+        assert done.returncode == 0, done.stderr
+        seen[public_only] = {t["name"].split(" ")[0].rstrip(":") + "." + t["name"]: t
+                             for t in json.loads(out.read_text(encoding="utf-8"))["tests"]}
+    everything = [name for name in seen[False] if "all different" in name]
+    assert everything and seen[False][everything[0]]["score"] == 0  # judged, and failed
+    assert not [name for name in seen[True] if "all different" in name]
+    assert len(seen[True]) == len(seen[False]) - 1
