@@ -19,6 +19,7 @@ import pytest
 import yaml
 from conftest import KIT, mpkit
 
+from mpkit.errors import MpkitError
 from mpkit.freeform.grade import grade_free_form
 from mpkit.manifest import free_form_edition, load_manifest
 from mpkit.results import PASSED, gradescope
@@ -117,6 +118,14 @@ NOTEBOOKS = sorted(p for p in (HERE / "notebooks").iterdir() if p.suffix in (".i
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_graded_as_labelled(notebook):
     expect = yaml.safe_load(notebook.with_name(notebook.stem + ".expect.yaml").read_text(encoding="utf-8"))
+    if "error" in expect:  # bad input: one line that names the file, and a non-zero exit code
+        with pytest.raises(MpkitError) as raised:
+            grade_free_form(KIT, notebook)
+        line = str(raised.value)
+        assert expect["error"] in line and str(notebook) in line and "\n" not in line, line
+        done = mpkit("grade", "--free-form", str(notebook))
+        assert done.returncode == 2 and expect["error"] in done.stderr, done.stderr
+        return
     report = grade_free_form(KIT, notebook)
     questions = report.free_form["questions"]
     for task in report.tasks:
