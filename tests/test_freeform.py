@@ -1,7 +1,8 @@
 """The free-form edition (`mpkit grade --free-form`), graded end to end.
 
 (a) tests/freeform/answers/{right,wrong}/*.py: one answer each, with a header
-    (`# task:`, `# fails:`, `# says:`, `# advice:`; see FREEFORM_SPEC.md).
+    (`# task:`, `# fails:`, `# says:`, `# advice:`; see freeform/FREEFORM_SPEC.md,
+    which also says what each question is judged to ask).
     Answers are packed one per question into folders (q3.py, q5.py, q6.py),
     so one grading judges three; the gradings run three at a time.
 (b) tests/freeform/notebooks/NAME.{ipynb,py} with NAME.expect.yaml.
