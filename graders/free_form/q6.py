@@ -72,15 +72,40 @@ def test_numbers_differ(runs, program):
     printed = [(proc, printed_numbers(run, proc)) for proc in procs]
     expect(any(numbers for _, numbers in printed), expected="each process to print a different number",
            observed="no process printed a number, so there are no numbers that differ", hint=hint)
-    seen = {}
-    for proc, numbers in printed:
-        if not numbers:
-            continue  # a process that printed no number is each_prints_number's business
-        other = seen.get(numbers)
-        expect(other is None, expected="each process to print a different number",
-               observed=f"{other.label() if other else ''} and {proc.label()} both printed "
-               f"{', '.join(map(str, numbers))}", hint=hint)
-        seen[numbers] = proc
+    # The four numbers differ: no two processes printed the same numbers, and one number of
+    # each process's can be picked so that the picks all differ ("1 of 4", "2 of 4", ... pick 1,
+    # 2, 3, 4; four lines "[1, 2, 3, 4]" are the same numbers; 0 / 0, 1 / 0, 1, 2 pick 0, 1, 2).
+    with_numbers = [(proc, numbers) for proc, numbers in printed if numbers]
+    for i, (proc, numbers) in enumerate(with_numbers):
+        same = next((p for p, n in with_numbers[:i] if set(n) == set(numbers)), None)
+        expect(same is None, expected="each process to print a different number",
+               observed=f"{same.label() if same else ''} and {proc.label()} both printed "
+               f"{', '.join(map(str, dict.fromkeys(numbers)))}", hint=hint)
+    picked = distinct_picks([set(numbers) for _, numbers in with_numbers])
+    expect(picked is not None, expected="each process to print a different number",
+           observed="no choice of one printed number per process gives different numbers, so not every "
+           "process printed a number of its own: "
+           + "; ".join(f"{p.label()} printed {', '.join(map(str, dict.fromkeys(n)))}" for p, n in with_numbers),
+           hint=hint)
+
+
+def distinct_picks(choices: list) -> list | None:
+    """One item of each set, all different (None if there is no such pick): a matching."""
+    owner: dict = {}  # item -> index of the set it was picked for
+
+    def place(i, tried) -> bool:
+        for item in sorted(choices[i], key=repr):
+            if item in tried:
+                continue
+            tried.add(item)
+            if item not in owner or place(owner[item], tried):
+                owner[item] = i
+                return True
+        return False
+
+    if not all(place(i, set()) for i in range(len(choices))):
+        return None
+    return [next(item for item, i in owner.items() if i == j) for j in range(len(choices))]
 
 
 @check("number_given")
