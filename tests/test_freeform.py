@@ -113,6 +113,61 @@ def test_answer_loses_exactly_its_declared_checks(graded, answer):
     assert all(r.status != "error" for r in got.values()), [r.details for r in got.values()]
 
 
+def spawn_safe(answer: Answer) -> bool:
+    """A program whose run spawn does not change: it starts processes only under a `__main__`
+    guard and hands them functions defined at the top level (no lambdas, no nested functions),
+    and does not choose a start method itself."""
+    import ast
+
+    text = answer.path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    guarded = any(isinstance(n, ast.If) and "__main__" in ast.dump(n.test) for n in tree.body)
+    nested = any(isinstance(inner, (ast.FunctionDef, ast.Lambda)) for outer in ast.walk(tree)
+                 if isinstance(outer, ast.FunctionDef) for inner in ast.walk(outer) if inner is not outer)
+    top_level = [n for n in tree.body if not isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom,
+                                                             ast.If, ast.Expr))]
+    return (guarded and not nested and "lambda" not in text and "os.fork" not in text and "start_method" not in text
+            and "get_context" not in text and not any("Process" in ast.dump(n) or "Pool" in ast.dump(n)
+                                                       for n in top_level))
+
+
+SPAWN_SAFE = [a for a in ANSWERS if spawn_safe(a)]
+
+
+@pytest.fixture(scope="module")
+def graded_under_spawn(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("free-form-spawn")
+    folders = []
+    for i, pack in enumerate(packs(SPAWN_SAFE)):
+        folder = root / f"pack{i}"
+        folder.mkdir()
+        for task, answer in pack.items():
+            (folder / f"{task}.py").write_text(answer.path.read_text(encoding="utf-8"), encoding="utf-8")
+        folders.append((folder, pack))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        reports = list(pool.map(lambda item: grade_free_form(KIT, item[0], start_method="spawn"), folders))
+    found = {}
+    for (_, pack), report in zip(folders, reports):
+        for task in report.tasks:
+            if task.task_id in pack:
+                found[pack[task.task_id].name] = {c.check_id: c for c in task.checks}
+    return found
+
+
+def test_the_verdict_does_not_depend_on_the_start_method(graded, graded_under_spawn):
+    """Programs that spawn does not change (see spawn_safe) lose the same checks, advice included,
+    whether their processes are forked or spawned: what the graders read (targets, prints, pool
+    work, joins) is recorded alike under both."""
+    assert len(SPAWN_SAFE) >= 60, len(SPAWN_SAFE)
+    differ = {}
+    for answer in SPAWN_SAFE:
+        fork = {c for c, r in graded[answer.name].items() if r.status != PASSED}
+        spawn = {c for c, r in graded_under_spawn[answer.name].items() if r.status != PASSED}
+        if fork != spawn:
+            differ[answer.name] = (sorted(fork), sorted(spawn))
+    assert not differ, differ
+
+
 NOTEBOOKS = sorted(p for p in (HERE / "notebooks").iterdir() if p.suffix in (".ipynb", ".py"))
 
 

@@ -1,8 +1,9 @@
 """Free-form grader for Q3: "Write a Python program to create a process using
 the multiprocessing module." Judged on the program's run (see
 mpkit.freeform.judging): a process of its own, whose target ran in it."""
-from mpkit.freeform.judging import describe, ends_normally, fail_no_processes, main_guard, own_processes, ran
-from mpkit.grading import RunSpec, check, exit_code_hint, expect, joined_by_main, last_error
+from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, main_guard,
+                                    own_processes, ran)
+from mpkit.grading import RunSpec, check, exit_code_hint, expect, last_error
 
 TASK = "q3"
 RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
@@ -46,7 +47,7 @@ def test_ends_normally(runs):
 @check("joins_child")
 def test_joins_child(runs):
     run, procs = children(runs)
-    late = [p for p in procs if not joined_by_main(run, p, before="main_end")]
+    late = [p for p in procs if not joined_by_program(run, p)]
     expect(not late, expected="the program to wait for its child with join()",
            observed=f"{describe(late)} {'was' if len(late) == 1 else 'were'} never joined (Python waited for "
            "it only at exit)", hint="Call process.join() after process.start(): the program then knows the "

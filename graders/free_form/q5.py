@@ -24,11 +24,40 @@ def the_pool(runs):
     return run
 
 
-def sizes(run):
-    """Each pool's size: Pools as the stub graders count them; an executor's workers together."""
+def sizes(run, program=""):
+    """Each pool's size: Pools as the stub graders count them. An executor starts its
+    workers all at once under fork but one by one as work comes under spawn (fewer when
+    a worker is free again soon), so its size is read from the program where it says
+    it (ProcessPoolExecutor(4), max_workers=4; none: one per CPU), else counted."""
     found = pool_sizes(run)
     executor = [p for p in workers(run) if not p.is_pool_worker]
-    return found + ([len(executor)] if executor else [])
+    if not executor:
+        return found
+    said = executor_sizes(program)
+    return found + (said if said else [len(executor)])
+
+
+def executor_sizes(program: str) -> list:
+    """The max_workers of each ProcessPoolExecutor(...) in the program, when all are plain numbers."""
+    import ast
+
+    from mpkit.sandbox.runner import CPU_COUNT
+
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "ProcessPoolExecutor":
+            given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "max_workers"), None)
+            if given is None or isinstance(given, ast.Constant) and given.value is None:
+                found.append(CPU_COUNT)  # a run's os.cpu_count(), the executor's default
+            elif isinstance(given, ast.Constant) and isinstance(given.value, int):
+                found.append(given.value)
+            else:
+                return []
+    return found
 
 
 def values(value):
@@ -112,9 +141,9 @@ def test_ends_normally(runs):
 
 
 @check("pool_of_four")
-def test_pool_of_four(runs):
+def test_pool_of_four(runs, program):
     run = the_pool(runs)
-    found = sizes(run)
+    found = sizes(run, program)
     expect(found == [4], expected="a pool of 4 worker processes, as the question says",
            observed=f"pools of {', '.join(map(str, found))} worker processes",
            hint="Pass the size: multiprocessing.Pool(processes=4) (without it, the pool has one worker per CPU).")

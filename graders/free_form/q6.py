@@ -2,9 +2,9 @@
 process should print a different number using the multiprocessing module."
 Who printed what is known from the output files the kit gives each process,
 never from what the lines say."""
-from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, main_guard, numbers_of,
-                                    own_processes, printed_numbers, ran, tasks_done, workers)
-from mpkit.grading import RunSpec, check, expect, fail, joined_by_main
+from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, main_guard,
+                                    numbers_of, own_processes, printed_numbers, ran, tasks_done, workers)
+from mpkit.grading import RunSpec, check, expect, fail
 
 TASK = "q6"
 RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
@@ -135,7 +135,7 @@ def own(runs):
 @check("joins_all")
 def test_joins_all(runs):
     run, procs = own(runs)
-    late = [p for p in procs if not joined_by_main(run, p, before="main_end")]
+    late = [p for p in procs if not joined_by_program(run, p)]
     expect(not late, expected="the program to join all its processes",
            observed=f"{describe(late)} {'was' if len(late) == 1 else 'were'} never joined (Python waited for "
            "them only at exit)", hint="After starting them, call join() on each: for p in processes: p.join().")

@@ -52,6 +52,15 @@ def finished(runs: TaskRuns) -> RunRecord:
         raise _reword(exc, runs.task.file, runs.task.id.upper()) from None
 
 
+def joined_by_program(run: RunRecord, proc: Proc) -> bool:
+    """Did the program join `proc` before it ended (normally or with an error)? The
+    joins Python does at exit, after an error too, do not count: whether there is one
+    depends on whether the child was still running then."""
+    from ..grading import joined_by_main
+
+    return joined_by_main(run, proc, before="main_end" if run.first("main_end") else "main_error")
+
+
 def is_executor_worker(p: Proc) -> bool:
     return p.target == EXECUTOR_WORKER
 

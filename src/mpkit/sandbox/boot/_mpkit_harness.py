@@ -303,8 +303,9 @@ def _run_program(spec, trace, student_file):
     import runpy
 
     sys.argv = [student_file]
-    if spec.get("line_buffered"):  # forked children inherit it
+    if spec.get("line_buffered"):  # forked children inherit it; spawned ones read the variable (_mpkit_trace)
         sys.stdout.reconfigure(line_buffering=True)
+        os.environ["MPKIT_LINE_BUFFERED"] = "1"
     code = 0
     try:
         runpy.run_path(student_file, run_name="__main__")
