@@ -2,8 +2,8 @@
 process should print a different number using the multiprocessing module."
 Who printed what is known from the output files the kit gives each process,
 never from what the lines say."""
-from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, main_guard,
-                                    numbers_of, own_processes, printed_numbers, ran, tasks_done, workers)
+from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, left_to_luck,
+                                    main_guard, numbers_of, own_processes, printed_numbers, ran, tasks_done, workers)
 from mpkit.grading import RunSpec, check, expect, fail
 
 TASK = "q6"
@@ -38,6 +38,10 @@ def test_each_prints_number(runs):
     if not procs:
         fail_no_processes(run, "four child processes, each printing a number", HINT)
     for proc in procs:
+        luck = None if pooled else left_to_luck(run, proc)
+        expect(luck is None, expected=f"{proc.label()} to print a number", observed=str(luck),
+               hint="join() every process you start (and no terminate() before), so that each one prints its "
+               "number before the program ends.")
         numbers = printed_numbers(run, proc)
         if numbers:
             continue
@@ -69,7 +73,8 @@ def test_numbers_differ(runs, program):
     if "random" in program:
         hint += (" Random numbers are not sure to differ: two processes may draw the same one (so that a grade "
                  "never depends on luck, the grader starts the random module from the same seed in every process).")
-    printed = [(proc, printed_numbers(run, proc)) for proc in procs]
+    # What a process stopped by luck printed is not counted (see left_to_luck).
+    printed = [(proc, () if left_to_luck(run, proc) else printed_numbers(run, proc)) for proc in procs]
     expect(any(numbers for _, numbers in printed), expected="each process to print a different number",
            observed="no process printed a number, so there are no numbers that differ", hint=hint)
     # The four numbers differ: no two processes printed the same numbers, and one number of

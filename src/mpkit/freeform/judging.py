@@ -61,6 +61,24 @@ def joined_by_program(run: RunRecord, proc: Proc) -> bool:
     return joined_by_main(run, proc, before="main_end" if run.first("main_end") else "main_error")
 
 
+def left_to_luck(run: RunRecord, proc: Proc) -> str | None:
+    """Why what `proc` did cannot be counted, if it cannot: the program stopped it
+    with terminate() or kill(), or it is a daemon the program never joined (Python
+    stops those when the program ends). Whether such a process had done its work
+    by then is scheduling luck; the same program must get the same grade."""
+    end = run.first("main_end") or run.first("main_error")
+    limit = (end["t"], end["n"]) if end else (float("inf"), 0)
+    stopped = [e for e in run.events if e["e"] in ("terminate", "kill") and e.get("child") == proc.pid
+               and e["pid"] == run.main_pid and (e["t"], e["n"]) < limit]
+    if stopped:
+        return (f"the program stopped it with {stopped[0]['e']}(), so whether it had done its work first was luck "
+                "(it may not have started yet)")
+    if proc.daemon and not joined_by_program(run, proc):
+        return ("it is a daemon process that the program never joined: Python stops daemon processes when the "
+                "program ends, so whether it had done its work first was luck")
+    return None
+
+
 def is_executor_worker(p: Proc) -> bool:
     return p.target == EXECUTOR_WORKER
 
