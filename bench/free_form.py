@@ -4,7 +4,9 @@ process, 7 runs each, on this machine.
     .venv/bin/python bench/free_form.py [OUT.md]
 
 - `mpkit grade --free-form` on a whole notebook (the seed notebook re-typed,
-  tests/freeform/notebooks/seed_retyped.py: six questions, three programs);
+  tests/freeform/notebooks/seed_retyped.py: six questions, three programs),
+  and on a messy .ipynb (tests/freeform/notebooks/bare_numbers.ipynb: magics,
+  an answer over three cells, a pool of 3, four processes one after another);
 - `mpkit grade solutions` (the stub edition, all 55 checks), for comparison.
 Target (issue 15): a whole free-form notebook in under 2 s.
 """
@@ -36,6 +38,8 @@ def main() -> None:
     rows = [
         ("`mpkit grade --free-form tests/freeform/notebooks/seed_retyped.py`",
          ["grade", "--free-form", "tests/freeform/notebooks/seed_retyped.py", "--out", "/dev/null"]),
+        ("`mpkit grade --free-form tests/freeform/notebooks/bare_numbers.ipynb`",
+         ["grade", "--free-form", "tests/freeform/notebooks/bare_numbers.ipynb", "--out", "/dev/null"]),
         ("`mpkit grade solutions` (stub edition)", ["grade", "solutions", "--out", "/dev/null"]),
     ]
     lines = ["| command (whole process) | median s | min s | max s |", "|---|---|---|---|"]

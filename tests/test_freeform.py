@@ -1,7 +1,8 @@
 """The free-form edition (`mpkit grade --free-form`), graded end to end.
 
 (a) tests/freeform/answers/{right,wrong}/*.py: one answer each, with a header
-    (`# task:`, `# fails:`, `# says:`, `# advice:`; see FREEFORM_SPEC.md).
+    (`# task:`, `# fails:`, `# says:`, `# advice:`; see freeform/FREEFORM_SPEC.md,
+    which also says what each question is judged to ask).
     Answers are packed one per question into folders (q3.py, q5.py, q6.py),
     so one grading judges three; the gradings run three at a time.
 (b) tests/freeform/notebooks/NAME.{ipynb,py} with NAME.expect.yaml.
@@ -19,6 +20,7 @@ import pytest
 import yaml
 from conftest import KIT, mpkit
 
+from mpkit.errors import MpkitError
 from mpkit.freeform.grade import grade_free_form
 from mpkit.kit.manifest import free_form_edition, load_manifest
 from mpkit.report.results import PASSED, gradescope
@@ -111,12 +113,75 @@ def test_answer_loses_exactly_its_declared_checks(graded, answer):
     assert all(r.status != "error" for r in got.values()), [r.details for r in got.values()]
 
 
+def spawn_safe(answer: Answer) -> bool:
+    """A program whose run spawn does not change: it starts processes only under a `__main__`
+    guard and hands them functions defined at the top level (no lambdas, no nested functions),
+    and does not choose a start method itself."""
+    import ast
+
+    text = answer.path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    guarded = any(isinstance(n, ast.If) and "__main__" in ast.dump(n.test) for n in tree.body)
+    nested = any(isinstance(inner, (ast.FunctionDef, ast.Lambda)) for outer in ast.walk(tree)
+                 if isinstance(outer, ast.FunctionDef) for inner in ast.walk(outer) if inner is not outer)
+    top_level = [n for n in tree.body if not isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom,
+                                                             ast.If, ast.Expr))]
+    return (guarded and not nested and "lambda" not in text and "os.fork" not in text and "start_method" not in text
+            and "get_context" not in text and not any("Process" in ast.dump(n) or "Pool" in ast.dump(n)
+                                                       for n in top_level))
+
+
+SPAWN_SAFE = [a for a in ANSWERS if spawn_safe(a)]
+
+
+@pytest.fixture(scope="module")
+def graded_under_spawn(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("free-form-spawn")
+    folders = []
+    for i, pack in enumerate(packs(SPAWN_SAFE)):
+        folder = root / f"pack{i}"
+        folder.mkdir()
+        for task, answer in pack.items():
+            (folder / f"{task}.py").write_text(answer.path.read_text(encoding="utf-8"), encoding="utf-8")
+        folders.append((folder, pack))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        reports = list(pool.map(lambda item: grade_free_form(KIT, item[0], start_method="spawn"), folders))
+    found = {}
+    for (_, pack), report in zip(folders, reports):
+        for task in report.tasks:
+            if task.task_id in pack:
+                found[pack[task.task_id].name] = {c.check_id: c for c in task.checks}
+    return found
+
+
+def test_the_verdict_does_not_depend_on_the_start_method(graded, graded_under_spawn):
+    """Programs that spawn does not change (see spawn_safe) lose the same checks, advice included,
+    whether their processes are forked or spawned: what the graders read (targets, prints, pool
+    work, joins) is recorded alike under both."""
+    assert len(SPAWN_SAFE) >= 60, len(SPAWN_SAFE)
+    differ = {}
+    for answer in SPAWN_SAFE:
+        fork = {c for c, r in graded[answer.name].items() if r.status != PASSED}
+        spawn = {c for c, r in graded_under_spawn[answer.name].items() if r.status != PASSED}
+        if fork != spawn:
+            differ[answer.name] = (sorted(fork), sorted(spawn))
+    assert not differ, differ
+
+
 NOTEBOOKS = sorted(p for p in (HERE / "notebooks").iterdir() if p.suffix in (".ipynb", ".py"))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_graded_as_labelled(notebook):
     expect = yaml.safe_load(notebook.with_name(notebook.stem + ".expect.yaml").read_text(encoding="utf-8"))
+    if "error" in expect:  # bad input: one line that names the file, and a non-zero exit code
+        with pytest.raises(MpkitError) as raised:
+            grade_free_form(KIT, notebook)
+        line = str(raised.value)
+        assert expect["error"] in line and str(notebook) in line and "\n" not in line, line
+        done = mpkit("grade", "--free-form", str(notebook))
+        assert done.returncode == 2 and expect["error"] in done.stderr, done.stderr
+        return
     report = grade_free_form(KIT, notebook)
     questions = report.free_form["questions"]
     for task in report.tasks:
@@ -200,3 +265,32 @@ def test_gradescope_shows_advice_as_passed_with_its_note(graded):
     test = data["tests"][0]
     assert test["status"] == "passed" and test["max_score"] == 0 and "expected:" in test["output"]
     assert test["extra_data"]["advice"] is True
+
+
+def test_public_only_leaves_hidden_checks_out(tmp_path):
+    """--public-only in free-form mode: a check marked hidden is neither judged nor counted."""
+    import shutil
+
+    kit = tmp_path / "kit"
+    for folder in ("config", "graders", "solutions", "exercises"):
+        shutil.copytree(KIT / folder, kit / folder)
+    manifest = kit / "config" / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    marked = '          description: "the numbers the four processes print are all different"\n'
+    assert marked in text
+    manifest.write_text(text.replace(marked, marked + "          visibility: hidden\n"), encoding="utf-8")
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    shutil.copy(HERE / "answers" / "wrong" / "q6_duplicate_number.py", answers / "q6.py")
+    seen = {}
+    for public_only in (False, True):
+        out = tmp_path / f"results-{public_only}.json"
+        done = mpkit("--kit", str(kit), "grade", "--free-form", str(answers), "--out", str(out),
+                     *(["--public-only"] if public_only else []))
+        assert done.returncode == 0, done.stderr
+        seen[public_only] = {t["name"].split(" ")[0].rstrip(":") + "." + t["name"]: t
+                             for t in json.loads(out.read_text(encoding="utf-8"))["tests"]}
+    everything = [name for name in seen[False] if "all different" in name]
+    assert everything and seen[False][everything[0]]["score"] == 0  # judged, and failed
+    assert not [name for name in seen[True] if "all different" in name]
+    assert len(seen[True]) == len(seen[False]) - 1

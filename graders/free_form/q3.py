@@ -1,8 +1,9 @@
 """Free-form grader for Q3: "Write a Python program to create a process using
 the multiprocessing module." Judged on the program's run (see
 mpkit.freeform.judging): a process of its own, whose target ran in it."""
-from mpkit.freeform.judging import describe, ends_normally, fail_no_processes, main_guard, own_processes, ran
-from mpkit.grading import RunSpec, check, exit_code_hint, expect, joined_by_main, last_error
+from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, left_to_luck,
+                                    main_guard, own_processes, ran)
+from mpkit.grading import RunSpec, check, exit_code_hint, expect, last_error
 
 TASK = "q3"
 RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
@@ -30,6 +31,10 @@ def test_target_runs_in_child(runs):
                observed="it was started with no target, so it did nothing",
                hint="Pass the function itself, without parentheses: Process(target=my_function). With "
                "target=my_function() the function runs in the parent, and the child gets what it returned.")
+        luck = left_to_luck(run, child)
+        expect(luck is None, expected=f"{child.label()} to run its target to the end", observed=str(luck),
+               hint="Let the child finish: call join() on it (and no terminate() before), so the program waits "
+               "until its target has run.")
         code = child.end_code
         error = last_error(child.err.text)
         expect(code == 0, expected=f"{child.label()} to run its target to the end",
@@ -46,7 +51,7 @@ def test_ends_normally(runs):
 @check("joins_child")
 def test_joins_child(runs):
     run, procs = children(runs)
-    late = [p for p in procs if not joined_by_main(run, p, before="main_end")]
+    late = [p for p in procs if not joined_by_program(run, p)]
     expect(not late, expected="the program to wait for its child with join()",
            observed=f"{describe(late)} {'was' if len(late) == 1 else 'were'} never joined (Python waited for "
            "it only at exit)", hint="Call process.join() after process.start(): the program then knows the "

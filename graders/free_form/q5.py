@@ -24,11 +24,40 @@ def the_pool(runs):
     return run
 
 
-def sizes(run):
-    """Each pool's size: Pools as the stub graders count them; an executor's workers together."""
+def sizes(run, program=""):
+    """Each pool's size: Pools as the stub graders count them. An executor starts its
+    workers all at once under fork but one by one as work comes under spawn (fewer when
+    a worker is free again soon), so its size is read from the program where it says
+    it (ProcessPoolExecutor(4), max_workers=4; none: one per CPU), else counted."""
     found = pool_sizes(run)
     executor = [p for p in workers(run) if not p.is_pool_worker]
-    return found + ([len(executor)] if executor else [])
+    if not executor:
+        return found
+    said = executor_sizes(program)
+    return found + (said if said else [len(executor)])
+
+
+def executor_sizes(program: str) -> list:
+    """The max_workers of each ProcessPoolExecutor(...) in the program, when all are plain numbers."""
+    import ast
+
+    from mpkit.sandbox.runner import CPU_COUNT
+
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "ProcessPoolExecutor":
+            given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "max_workers"), None)
+            if given is None or isinstance(given, ast.Constant) and given.value is None:
+                found.append(CPU_COUNT)  # a run's os.cpu_count(), the executor's default
+            elif isinstance(given, ast.Constant) and isinstance(given.value, int):
+                found.append(given.value)
+            else:
+                return []
+    return found
 
 
 def values(value):
@@ -37,6 +66,8 @@ def values(value):
         return [v for item in value for v in values(item)]
     if isinstance(value, dict) and "$tuple" in value:
         return [v for item in value["$tuple"] for v in values(item)]
+    if isinstance(value, dict) and "$dict" in value:  # {"n": 2, "square": 4}: its keys and values
+        return [v for pair in value["$dict"] for item in pair for v in values(item)]
     return [value]
 
 
@@ -66,7 +97,7 @@ def test_results_shown(runs):
     parent = run.main.out.text if run.main else ""
     tokens = set(_tokens(parent))
     shown_by_parent = bool(results) and all(_token(v) in tokens or (isinstance(v, str) and v in parent)
-                                            for v in results if v is not None)
+                                            or _rounded_in(v, tokens) for v in results if v is not None)
     shown_by_parent = shown_by_parent and any(v is not None for v in results)
     printed = [line for p in workers(run) for line in p.out.lines() if line.strip()]
     inputs = sum(t.get("inputs") or 0 for t in tasks_done(run))
@@ -86,6 +117,18 @@ def _token(value) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
+def _rounded_in(value, tokens) -> bool:
+    """A float printed rounded (round(r, 2), f"{r:.3f}"): a printed number with
+    d decimals (one or more) that is the value rounded to d decimals."""
+    if not isinstance(value, float) or isinstance(value, bool):
+        return False
+    for token in tokens:
+        whole, dot, decimals = token.lstrip("-").partition(".")
+        if dot and decimals.isdigit() and whole.isdigit() and abs(float(token) - value) <= 0.5 * 10 ** -len(decimals) + 1e-12:
+            return True
+    return False
+
+
 def _tokens(text: str):
     import re
 
@@ -98,9 +141,9 @@ def test_ends_normally(runs):
 
 
 @check("pool_of_four")
-def test_pool_of_four(runs):
+def test_pool_of_four(runs, program):
     run = the_pool(runs)
-    found = sizes(run)
+    found = sizes(run, program)
     expect(found == [4], expected="a pool of 4 worker processes, as the question says",
            observed=f"pools of {', '.join(map(str, found))} worker processes",
            hint="Pass the size: multiprocessing.Pool(processes=4) (without it, the pool has one worker per CPU).")

@@ -2,9 +2,9 @@
 process should print a different number using the multiprocessing module."
 Who printed what is known from the output files the kit gives each process,
 never from what the lines say."""
-from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, main_guard, own_processes,
-                                    printed_numbers, ran, tasks_done, workers)
-from mpkit.grading import RunSpec, check, expect, fail, joined_by_main
+from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, left_to_luck,
+                                    main_guard, numbers_of, own_processes, printed_numbers, ran, tasks_done, workers)
+from mpkit.grading import RunSpec, check, expect, fail
 
 TASK = "q6"
 RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
@@ -38,22 +38,28 @@ def test_each_prints_number(runs):
     if not procs:
         fail_no_processes(run, "four child processes, each printing a number", HINT)
     for proc in procs:
+        luck = None if pooled else left_to_luck(run, proc)
+        expect(luck is None, expected=f"{proc.label()} to print a number", observed=str(luck),
+               hint="join() every process you start (and no terminate() before), so that each one prints its "
+               "number before the program ends.")
         numbers = printed_numbers(run, proc)
         if numbers:
             continue
         text = proc.out.text.strip()
         err = proc.err.text.strip()
+        named = proc.name and proc.name in text
         fail(expected=f"{proc.label()} to print a number",
-             observed=f"it printed {text[:100]!r}, with no number in it but its process ID" if text
+             observed=f"it printed {text[:100]!r}, with no number in it"
+             + (f" ({proc.name!r} is the name multiprocessing gave the process, not a number)" if named else "") if text
              else f"it printed nothing on standard output (on standard error: {err[:100]!r})" if err
              else "it printed nothing",
              hint="Give each process its number as an argument (args=(n,)) and print it in the process's "
-             "function; a process ID differs by itself, it is not a number the program chose." if text else
+             "function: print(n)." if text else
              "Call print(...) in the function each process runs (its target).")
 
 
 @check("numbers_differ")
-def test_numbers_differ(runs):
+def test_numbers_differ(runs, program):
     run = ran(runs)
     procs, pooled = the_processes(run)
     if pooled:
@@ -63,17 +69,59 @@ def test_numbers_differ(runs):
              hint=HINT)
     if not procs:
         fail_no_processes(run, "four child processes, each printing a different number", HINT)
-    seen = {}
-    for proc in procs:
-        numbers = printed_numbers(run, proc)
-        if not numbers:
-            continue
-        other = seen.get(numbers)
-        expect(other is None, expected="each process to print a different number",
-               observed=f"{other.label() if other else ''} and {proc.label()} both printed "
-               f"{', '.join(map(str, numbers))}",
-               hint="Pass each process its own number: for n in range(1, 5): Process(target=show, args=(n,)).")
-        seen[numbers] = proc  # a process that printed no number is each_prints_number's business
+    hint = "Pass each process its own number: for n in range(1, 5): Process(target=show, args=(n,))."
+    if "random" in program:
+        hint += (" Random numbers are not sure to differ: two processes may draw the same one (so that a grade "
+                 "never depends on luck, the grader starts the random module from the same seed in every process).")
+    # What a process stopped by luck printed is not counted (see left_to_luck).
+    printed = [(proc, () if left_to_luck(run, proc) else printed_numbers(run, proc)) for proc in procs]
+    expect(any(numbers for _, numbers in printed), expected="each process to print a different number",
+           observed="no process printed a number, so there are no numbers that differ", hint=hint)
+    # The four numbers differ: no two processes printed the same numbers, and one number of
+    # each process's can be picked so that the picks all differ ("1 of 4", "2 of 4", ... pick 1,
+    # 2, 3, 4; four lines "[1, 2, 3, 4]" are the same numbers; 0 / 0, 1 / 0, 1, 2 pick 0, 1, 2).
+    with_numbers = [(proc, numbers) for proc, numbers in printed if numbers]
+    for i, (proc, numbers) in enumerate(with_numbers):
+        same = next((p for p, n in with_numbers[:i] if set(n) == set(numbers)), None)
+        expect(same is None, expected="each process to print a different number",
+               observed=f"{same.label() if same else ''} and {proc.label()} both printed "
+               f"{', '.join(map(str, dict.fromkeys(numbers)))}", hint=hint)
+    picked = distinct_picks([set(numbers) for _, numbers in with_numbers])
+    expect(picked is not None, expected="each process to print a different number",
+           observed="no choice of one printed number per process gives different numbers, so not every "
+           "process printed a number of its own: "
+           + "; ".join(f"{p.label()} printed {', '.join(map(str, dict.fromkeys(n)))}" for p, n in with_numbers),
+           hint=hint)
+
+
+def distinct_picks(choices: list) -> list | None:
+    """One item of each set, all different (None if there is no such pick): a matching."""
+    owner: dict = {}  # item -> index of the set it was picked for
+
+    def place(i, tried) -> bool:
+        for item in sorted(choices[i], key=repr):
+            if item in tried:
+                continue
+            tried.add(item)
+            if item not in owner or place(owner[item], tried):
+                owner[item] = i
+                return True
+        return False
+
+    if not all(place(i, set()) for i in range(len(choices))):
+        return None
+    return [next(item for item, i in owner.items() if i == j) for j in range(len(choices))]
+
+
+@check("number_given")
+def test_number_given(runs):
+    run, procs = own(runs)
+    pids_only = [p for p in procs if numbers_of(run, p)[1]]
+    expect(not pids_only, expected="each process to print a number the program gave it",
+           observed=f"{describe(pids_only)} printed only {'its' if len(pids_only) == 1 else 'their'} process ID "
+           "(os.getpid()): a number, different in each process, so it counts, but the operating system chose it",
+           hint="Give each process its own number as an argument and print it: Process(target=show, args=(n,)), "
+           "then print(n) in show (with the PID beside it if you like).")
 
 
 @check("ends_normally")
@@ -92,7 +140,7 @@ def own(runs):
 @check("joins_all")
 def test_joins_all(runs):
     run, procs = own(runs)
-    late = [p for p in procs if not joined_by_main(run, p, before="main_end")]
+    late = [p for p in procs if not joined_by_program(run, p)]
     expect(not late, expected="the program to join all its processes",
            observed=f"{describe(late)} {'was' if len(late) == 1 else 'were'} never joined (Python waited for "
            "them only at exit)", hint="After starting them, call join() on each: for p in processes: p.join().")

@@ -27,7 +27,7 @@ def cmd_grade(args) -> int:
     if args.free_form:
         from .freeform.grade import grade_free_form
 
-        report = grade_free_form(_kit(args), Path(args.submission),
+        report = grade_free_form(_kit(args), Path(args.submission), public_only=args.public_only,
                                  require_kernel_sandbox=args.require_kernel_sandbox)
     else:
         from .grade import grade_submission

@@ -55,21 +55,16 @@ def read_answers(path: Path, manifest) -> Answers:
         raise MpkitError(f"{path}: no question found in this {kind} (looked for headings such as 'Q3.', "
                          "'Question 3', 'Ans 3' or the questions' text); put each question's number before its answer")
     answers = {}
-    earlier = list(preamble)
     order = {t.id: i for i, t in enumerate(manifest.tasks)}
-    firsts = {tid: min((c.number for c, _ in p.code), default=None) for tid, p in parts.items()}
-    everything = preamble + [piece for p in parts.values() for piece in p.code]
     for task_id, part in sorted(parts.items(), key=lambda item: order[item[0]]):
         task = manifest.task(task_id)
         answer = Answer(task_id, part.found_by, prose="\n\n".join(part.prose),
                         left_out=[f"{cell.label()}: {why}" for cell, why in part.left_out])
         if task.free_form.answer == "code" and part.code:
-            first = firsts[task_id]
-            earlier = [(c, text) for c, text in everything if c.number < first]
-            answer.program, answer.imports = program_of(part, earlier)
+            answer.program, answer.imports = program_of(part, part.earlier)
             answer.cells = [c.label() for c in sorted({c for c, _ in part.code}, key=lambda c: c.number)]
-        elif part.code:  # code in a prose answer: shown to the grader with the words
-            answer.prose = "\n\n".join([answer.prose, *(text for _, text in part.code)]).strip()
+        elif part.code or part.notes:  # code and comments in a prose answer: shown to the grader with the words
+            answer.prose = "\n\n".join([answer.prose, *part.notes, *(text for _, text in part.code)]).strip()
         answers[task_id] = answer
     return Answers(path, kind, answers)
 

@@ -74,10 +74,16 @@ def _missing(task, answers: Answers) -> CheckFailed:
 
 
 def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
-                    require_kernel_sandbox: bool = False) -> Report:
+                    require_kernel_sandbox: bool = False, public_only: bool = False,
+                    start_method: str | None = None) -> Report:
     """Grade the notebook, exported script or folder at `path` (MpkitError on bad input).
     With `require_kernel_sandbox` (or the manifest's sandbox.require_kernel), refuse
-    where the kernel layer of the sandbox is missing, as the stub edition does."""
+    where the kernel layer of the sandbox is missing, as the stub edition does.
+    With `public_only`, checks marked `visibility: hidden` are left out (not
+    judged, not counted), as `mpkit grade --public-only` does for the stubs.
+    `start_method` runs the programs under another default start method than
+    the platform's (tests: a verdict must not depend on it where the program
+    does not)."""
     started = time.monotonic()
     manifest = load_manifest(Path(kit) / "config" / "manifest.yaml")
     if require_kernel_sandbox or manifest.require_kernel_sandbox:
@@ -85,6 +91,11 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
 
         refuse_without_kernel_sandbox()
     edition = free_form_edition(manifest)
+    if public_only:
+        from dataclasses import replace
+
+        edition = replace(edition, tasks=tuple(replace(t, checks=tuple(c for c in t.checks if not c.hidden))
+                                               for t in edition.tasks))
     answers = answers or read_answers(Path(path), manifest)
     with tempfile.TemporaryDirectory(prefix="mpkit-free-form-") as staging:
         staging = Path(staging)
@@ -96,7 +107,12 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
             runs = {}
             for task in graded:
                 module = _grader_module(task.grader)
-                runs[task.id] = (module, TaskRuns(task, getattr(module, "RUNS", {}), scheduler))
+                specs = getattr(module, "RUNS", {})
+                if start_method:
+                    from dataclasses import replace
+
+                    specs = {name: replace(spec, start_method=start_method) for name, spec in specs.items()}
+                runs[task.id] = (module, TaskRuns(task, specs, scheduler))
             scheduler.start([r for _, r in runs.values()])
             summaries, timelines = [], {}
             for task in edition.tasks:

@@ -28,10 +28,20 @@ def _reword(exc: CheckFailed, task_file: str, question: str) -> CheckFailed:
 
 
 def ran(runs: TaskRuns) -> RunRecord:
-    """The program's run, whatever its ending (a crash at the end costs ends_normally only)."""
+    """The program's run, whatever its ending (a crash at the end costs ends_normally only).
+
+    A run the grader stopped for starting too many processes is judged on
+    what it did until then, as a run stopped at its time limit is: which of
+    the two stops it first depends on the machine's speed (spawn children
+    that fail at start, restarted by a pool without end), and the same
+    program must get the same grade. Its ending fails ends_normally."""
     try:
         return runs.started(PROGRAM)
     except CheckFailed as exc:
+        record = runs.scheduler.submit(runs.task, PROGRAM, runs.specs[PROGRAM]).result()
+        if (record is not None and record.limit_hit == "processes" and record.main is not None
+                and not record.tampered and not record.damaged and record.first("run_start")):
+            return record
         raise _reword(exc, runs.task.file, runs.task.id.upper()) from None
 
 
@@ -40,6 +50,33 @@ def finished(runs: TaskRuns) -> RunRecord:
         return runs.finished(PROGRAM)
     except CheckFailed as exc:
         raise _reword(exc, runs.task.file, runs.task.id.upper()) from None
+
+
+def joined_by_program(run: RunRecord, proc: Proc) -> bool:
+    """Did the program join `proc` before it ended (normally or with an error)? The
+    joins Python does at exit, after an error too, do not count: whether there is one
+    depends on whether the child was still running then."""
+    from ..grading import joined_by_main
+
+    return joined_by_main(run, proc, before="main_end" if run.first("main_end") else "main_error")
+
+
+def left_to_luck(run: RunRecord, proc: Proc) -> str | None:
+    """Why what `proc` did cannot be counted, if it cannot: the program stopped it
+    with terminate() or kill(), or it is a daemon the program never joined (Python
+    stops those when the program ends). Whether such a process had done its work
+    by then is scheduling luck; the same program must get the same grade."""
+    end = run.first("main_end") or run.first("main_error")
+    limit = (end["t"], end["n"]) if end else (float("inf"), 0)
+    stopped = [e for e in run.events if e["e"] in ("terminate", "kill") and e.get("child") == proc.pid
+               and e["pid"] == run.main_pid and (e["t"], e["n"]) < limit]
+    if stopped:
+        return (f"the program stopped it with {stopped[0]['e']}(), so whether it had done its work first was luck "
+                "(it may not have started yet)")
+    if proc.daemon and not joined_by_program(run, proc):
+        return ("it is a daemon process that the program never joined: Python stops daemon processes when the "
+                "program ends, so whether it had done its work first was luck")
+    return None
 
 
 def is_executor_worker(p: Proc) -> bool:
@@ -140,37 +177,54 @@ def main_guard(runs: TaskRuns, program: str, what: str = "processes") -> None:
     if not run.children():
         return  # nothing started: nothing to guard
     lines = unguarded_starts(program)
+    spawned = any(p.method in ("spawn", "forkserver") for p in run.children())
     expect(not lines, expected=f"the code that starts {what} to be under `if __name__ == \"__main__\":`",
            observed=f"it runs at the top level of the program (line {', '.join(map(str, lines[:3]))} of the program "
            "the grader ran)",
-           hint="It works here, under Linux's default start method (fork). Under spawn (macOS, Windows) each child "
-           "imports the program again, and top-level code would start processes again (an error): put it under "
-           "`if __name__ == \"__main__\":`.")
+           hint=("Your program chose spawn: each child imports the program again and runs its top-level code, "
+                 "which starts processes again (an error): put it under `if __name__ == \"__main__\":`.") if spawned
+           else ("It works here, under Linux's default start method (fork). Under spawn (macOS, Windows) each child "
+                 "imports the program again, and top-level code would start processes again (an error): put it under "
+                 "`if __name__ == \"__main__\":`."))
 
 
 # -- numbers a process printed -----------------------------------------------
 
 
 
-def printed_numbers(run: RunRecord, proc: Proc) -> tuple:
-    """The numbers in what `proc` printed on standard output, leaving out PIDs
-    and numbers in process names ("Process-2"): those differ by themselves,
-    without the program giving each process its number."""
+def numbers_of(run: RunRecord, proc: Proc) -> tuple[tuple, bool]:
+    """The numbers in what `proc` printed on standard output, and whether they
+    are only PIDs.
+
+    PIDs, numbers in process names ("Process-2") and clock readings
+    (time.time(): ten digits before the point) differ by themselves, so when a
+    process prints other numbers too, those others are its numbers ("PID 4211:
+    number 7" prints 7). A process that prints nothing but PIDs has printed a
+    number all the same, different in each process: the question asks no more
+    (advice `number_given` says what it would teach). A name is not a number."""
     text = proc.out.text
     for other in run.procs.values():
         for name in {other.name} - {None, ""}:
             text = text.replace(name, " ")
     pids = set(run.procs) | {p.ppid for p in run.procs.values() if p.ppid}
-    found = []
+    found, only_pids = [], []
     for match in re.finditer(r"-?\d+(?:\.\d+)?", text):
         start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            continue  # part of a word: "x2", "Process_3"
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+            continue  # part of a word or of a number: "x2", "Process_3"
         value = float(match.group()) if "." in match.group() else int(match.group())
         if isinstance(value, int) and abs(value) in pids:
+            only_pids.append(value)
             continue
+        if isinstance(value, float) and abs(value) >= 1e9:
+            continue  # a clock reading
         found.append(value)
-    return tuple(found)
+    return (tuple(found), False) if found else (tuple(only_pids), bool(only_pids))
+
+
+def printed_numbers(run: RunRecord, proc: Proc) -> tuple:
+    """The numbers `proc` printed (see numbers_of)."""
+    return numbers_of(run, proc)[0]
 
 
 def fail_no_processes(run: RunRecord, wanted: str, hint: str):

@@ -50,6 +50,7 @@ def similarity(line: str, asks: str) -> tuple[float, float, int]:
 class Heading:
     task_id: str
     how: str  # what named it, for the scorecard
+    rest: str = ""  # words after the number on the heading's line ("Ans 1: it runs ..."), if not the question
 
 
 class Finder:
@@ -68,7 +69,7 @@ class Finder:
         match = _PREFIXED.match(text)
         if match and int(match.group(1)) in self.by_number:
             task = self.by_number[int(match.group(1))]
-            return Heading(task.id, f"{text[:40]!r} in {where}")
+            return Heading(task.id, f"{text[:40]!r} in {where}", _answer_in(match.group(2), task))
         if not prose:
             return None
         match = _BARE.match(text)
@@ -80,11 +81,22 @@ class Finder:
         best = None
         for task in self.tasks:
             mine, theirs, shared = similarity(text, task.free_form.asks)
-            if shared >= 3 and mine >= 0.6 and theirs >= 0.6 and (best is None or theirs > best[0]):
+            # A question of few words ("What is multiprocessing in Python? Why is it useful?"
+            # has two that count) is named by all of them, asked as a question.
+            enough = shared >= 3 or shared >= 2 and shared == len(_words(task.free_form.asks)) and text.endswith("?")
+            if enough and mine >= 0.6 and theirs >= 0.6 and (best is None or theirs > best[0]):
                 best = (theirs, task)
         if best:
             return Heading(best[1].id, f"the question's text in {where}")
         return None
+
+
+def _answer_in(rest: str, task) -> str:
+    """The words after a heading's number, when they answer rather than repeat the question."""
+    rest = rest.strip()
+    if not rest or similarity(rest, task.free_form.asks)[0] >= 0.6 or len(_WORD.findall(rest)) < 3:
+        return ""
+    return rest
 
 
 def _prose_like(line: str) -> bool:
@@ -136,6 +148,8 @@ class Part:
     code: list = field(default_factory=list)  # [(Cell, text)]
     prose: list = field(default_factory=list)  # [text]
     left_out: list = field(default_factory=list)  # [(Cell, why)]
+    notes: list = field(default_factory=list)  # comment lines' words (an exported notebook's markdown)
+    earlier: list = field(default_factory=list)  # [(Cell, text)]: code before the part's first code, anywhere
 
     @property
     def cells(self) -> list:
@@ -148,6 +162,7 @@ def find_parts(cells: list[Cell], tasks) -> tuple[dict, list]:
     parts: dict[str, Part] = {}
     preamble: list = []
     current: Part | None = None
+    seen: list = []  # every piece of code so far, in order (other parts' and the preamble's)
     for cell in cells:
         if not cell.source.strip():
             continue
@@ -158,7 +173,12 @@ def find_parts(cells: list[Cell], tasks) -> tuple[dict, list]:
         def flush():
             nonlocal chunk
             if chunk:
-                _take(current, preamble, cell, chunk)
+                first = current is not None and not current.code
+                piece = _take(current, preamble, cell, chunk)
+                if piece is not None:
+                    if first:  # what ran before it: the imports it may use
+                        current.earlier = list(seen)
+                    seen.append(piece)
             chunk = []
 
         for line, kind in zip(lines, kinds):
@@ -168,6 +188,8 @@ def find_parts(cells: list[Cell], tasks) -> tuple[dict, list]:
                 current = parts.get(heading.task_id)
                 if current is None:
                     current = parts[heading.task_id] = Part(heading.task_id, heading.how)
+                if heading.rest:
+                    current.prose.append(heading.rest)
                 continue
             if heading:  # the question repeated in its own part: not part of the answer
                 continue
@@ -176,22 +198,30 @@ def find_parts(cells: list[Cell], tasks) -> tuple[dict, list]:
     return parts, preamble
 
 
-def _take(part: Part | None, preamble: list, cell: Cell, chunk: list) -> None:
+def _take(part: Part | None, preamble: list, cell: Cell, chunk: list):
+    """Put a cell's lines of one part where they belong; the piece of code taken, if any."""
     code = "\n".join(line if kind in ("code", "comment", "blank") else "" for kind, line in chunk)
     has_code = any(kind == "code" for kind, _ in chunk) and not _only_literals(code)
     prose = "\n".join(line for kind, line in chunk if kind == "prose").strip()
     if part is None:
         if has_code:
             preamble.append((cell, code))
-        return
+            return preamble[-1]
+        return None
+    notes = "\n".join(line.lstrip().lstrip("#").strip() for kind, line in chunk if kind == "comment").strip()
+    if notes:
+        part.notes.append(notes)
+    piece = None
     if has_code:
-        part.code.append((cell, code.strip("\n") + "\n"))
+        piece = (cell, code.strip("\n") + "\n")
+        part.code.append(piece)
     if prose:
         part.prose.append(prose)
         if cell.kind == "code":
             part.left_out.append((cell, "lines that are not Python (prose or pasted output)"))
     elif cell.kind == "code" and not has_code:
         part.left_out.append((cell, "only comments"))
+    return piece
 
 
 def _only_literals(code: str) -> bool:
@@ -226,6 +256,6 @@ def program_of(part: Part, earlier: list) -> tuple[str, list]:
             if statement not in own and statement not in given:
                 given.append(statement)
     if given:
-        body = "# imports made in earlier cells of the notebook\n" + "\n".join(given) + "\n\n" + body
+        body = "# imports made earlier in the notebook\n" + "\n".join(given) + "\n\n" + body
     return body, given
 

@@ -110,6 +110,16 @@ def _protected_pids() -> list[int]:
     return pids
 
 
+def _is_helper(proc) -> bool:
+    from .record import HELPER_MARKERS
+
+    try:
+        command = " ".join(proc.cmdline())
+    except Exception:  # psutil.Error: it has ended
+        return False
+    return any(marker in command for marker in HELPER_MARKERS)
+
+
 def available_start_methods() -> list[str]:
     import multiprocessing
 
@@ -250,7 +260,9 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
         reaper.kill_tree(proc.pid)
     # Whatever is still running now outlived the run: note it, stop it.
     survivors = reaper.find(token, exclude={proc.pid})
-    record.leftovers = sorted(p.pid for p in survivors)
+    # multiprocessing's own helpers (the resource tracker a spawn run's locks start) end
+    # a moment after the main process: not the student's leftovers, whether still there or not.
+    record.leftovers = sorted(p.pid for p in survivors if not _is_helper(p))
     if survivors or still_running:
         reaper.sweep(token, proc.pid if os.name == "posix" else None)
     elif os.name == "posix":  # nothing of the run is alive to start more: one look was enough

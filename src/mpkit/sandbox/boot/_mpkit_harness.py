@@ -260,6 +260,15 @@ def _restrict(plan):
         os._exit(EXIT_NO_SANDBOX)
 
 
+def _same_random_numbers():
+    """Same submission, same score: the random module starts from the same seed
+    on every run, and in every process of it (_mpkit_trace_processes seeds each
+    child alike), so random numbers never decide a grade by luck."""
+    import random
+
+    random.seed(0)
+
+
 def main(spec_path):
     with open(spec_path, encoding="utf-8") as f:
         spec = json.load(f)
@@ -281,6 +290,7 @@ def main(spec_path):
     sys.path.insert(0, submission)
     if spec.get("start_method"):
         _set_default_start_method(spec["start_method"])
+    _same_random_numbers()
     mode = spec["mode"]
     trace.emit("run_start", mode=mode, start_method=spec.get("start_method"))
     if mode == "program":
@@ -293,8 +303,9 @@ def _run_program(spec, trace, student_file):
     import runpy
 
     sys.argv = [student_file]
-    if spec.get("line_buffered"):  # forked children inherit it
+    if spec.get("line_buffered"):  # forked children inherit it; spawned ones read the variable (_mpkit_trace)
         sys.stdout.reconfigure(line_buffering=True)
+        os.environ["MPKIT_LINE_BUFFERED"] = "1"
     code = 0
     try:
         runpy.run_path(student_file, run_name="__main__")

@@ -77,6 +77,11 @@ def install():
     state["run_dir"] = run_dir
     _born("exec")
     _same_cpu_count()
+    if os.environ.get("MPKIT_LINE_BUFFERED"):  # a spawned child of a line-buffered run (_mpkit_harness)
+        try:
+            sys.stdout.reconfigure(line_buffering=True)
+        except (AttributeError, ValueError):
+            pass
     _mpkit_guard.install(run_dir)
     if _mpkit_guard.processes_started(run_dir) > _mpkit_guard.max_processes():
         # A process started without a fork (spawn, forkserver) beyond the limit.

@@ -93,6 +93,9 @@ def patch_processes():
             parent=getattr(self, "_parent_pid", None),
             globals=snapshot_globals(),
         )
+        import random
+
+        random.seed(0)  # every process alike, as the run's main process (_mpkit_harness)
         code = bootstrap(self, *args, **kwargs)
         scan_shared()
         emit("proc_end", exitcode=code, globals=snapshot_globals())

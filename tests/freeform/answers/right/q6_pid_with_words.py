@@ -1,6 +1,7 @@
 # task: q6
-# fails: each_prints_number
-# says: process ID
+# advice: number_given
+# Each process prints its PID: a number, different in each (FREEFORM_SPEC.md);
+# the advice says the program could give each one its own.
 import multiprocessing
 import os
 

@@ -1,0 +1,13 @@
+# task: q3
+# fails: ends_normally
+import multiprocessing
+import sys
+
+def task():
+    print("child ok")
+
+if __name__ == "__main__":
+    p = multiprocessing.Process(target=task)
+    p.start()
+    p.join()
+    sys.exit(1)
