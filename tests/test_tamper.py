@@ -306,3 +306,52 @@ def test_the_process_scan_finds_a_marked_process():
         child.kill()
         child.wait()
     assert marked_processes(MARK, mark) == []
+
+
+WAITS = """
+import multiprocessing, os, time
+
+def quick():
+    pass
+
+def waited():
+    p = multiprocessing.Process(target=quick)
+    p.start()
+    os.waitpid(p.pid, 0)  # past the recorder: no join() call is recorded
+    q = multiprocessing.Process(target=quick)
+    q.start()
+    q.join()
+    return [p.pid, q.pid]
+
+def polled():
+    p = multiprocessing.Process(target=quick)
+    p.start()
+    while os.waitpid(p.pid, os.WNOHANG)[0] == 0:  # polls, as is_alive() does: not a wait
+        time.sleep(0.01)
+    q = multiprocessing.Process(target=quick)
+    q.start()
+    q.join()
+    return [p.pid, q.pid]
+"""
+
+
+def test_a_blocking_wait_the_recorder_did_not_see_counts_as_a_wait_and_a_poll_does_not(tmp_path):
+    """The kernel's blocking reaps (sandbox/crosscheck.add_kernel_waits) are
+    the parent's waits: a child waited for with os.waitpid before the next
+    start shows a wait before that start; one only polled shows none."""
+    from mpkit.sandbox import observer
+    from mpkit.sandbox.runner import Limits, RunSpec, run
+
+    if observer.unavailable():
+        pytest.skip(observer.unavailable())
+    path = tmp_path / "waits.py"
+    path.write_text(WAITS)
+    for function, counted in (("waited", True), ("polled", False)):
+        record = run(RunSpec(function=function, start_method="fork"), path, Limits(time_limit=20, observe=True))
+        first, second = (record.procs[pid] for pid in record.first("call_end")["value"])
+        assert record.tampered is None, record.tampered
+        waits = [(t, n) for by, t, n in first.join_calls if by == record.main_pid]
+        if counted:
+            assert waits and min(waits) < second.start_seq, (function, first.join_calls)
+        else:
+            assert not waits, (function, first.join_calls)
