@@ -17,7 +17,7 @@ submission (the others' files are reference solutions). For every attack:
   nor is the "TAMPER-WON" an attack raises when a door opened for it;
 - the submission folder and the kit copy are byte-identical afterwards
   (content, mode and modification time);
-- no process of the grading is left (a marker in the grader's environment,
+- no process of the grading is left (a marker in the environment of `mpkit grade`,
   which every process of every run inherits, found by scanning /proc);
 - the TCP listener the test runs on 127.0.0.1 got no connection.
 """
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import KIT, copy_kit, make_submission, run_processes_with
+from conftest import KIT, copy_kit, make_submission
 
 from mpkit.kit.manifest import load_manifest
 
@@ -164,6 +164,30 @@ class Listener:
         self.sock.close()
 
 
+def marked_processes(name: str, value: str) -> list:
+    """Living processes whose environment (as started) holds name=value, read
+    from /proc: everything `mpkit grade` started (the launcher, every run and
+    every child of every run) inherits the mark, so after the grading ends
+    there must be none, whatever its session, group or parent."""
+    entry = f"{name}={value}".encode()
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                if f.read().rsplit(b")", 1)[1].split()[0] == b"Z":
+                    continue
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                if entry not in f.read().split(b"\0"):
+                    continue
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                found.append((int(pid), f.read().replace(b"\0", b" ").decode(errors="replace")[:200]))
+        except (OSError, IndexError):
+            continue
+    return found
+
+
 @dataclass
 class Graded:
     returncode: int
@@ -188,7 +212,7 @@ def _grade(index: int, root: Path, kit: Path) -> Graded:
                           cwd=kit, env=env, capture_output=True, text=True, timeout=300)
     seconds = time.monotonic() - started
     deadline = time.monotonic() + 3  # a process killed a moment ago may still be on its way out
-    while (left := run_processes_with(MARK, mark)) and time.monotonic() < deadline:
+    while (left := marked_processes(MARK, mark)) and time.monotonic() < deadline:
         time.sleep(0.1)
     after = snapshot(submission, kit)
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
@@ -269,3 +293,65 @@ def test_the_corpus_is_large_and_covers_every_task():
     assert {a.task for a in ATTACKS} == {t.id for t in MANIFEST.tasks}
     kinds = {a.name[0] for a in ATTACKS}
     assert set("fgrwsn") <= kinds, kinds
+
+
+def test_the_process_scan_finds_a_marked_process():
+    """The scan above can fail: a process started with the mark is found,
+    until it has ended."""
+    mark = uuid.uuid4().hex
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"], env={**os.environ, MARK: mark})
+    try:
+        assert [pid for pid, _ in marked_processes(MARK, mark)] == [child.pid]
+    finally:
+        child.kill()
+        child.wait()
+    assert marked_processes(MARK, mark) == []
+
+
+WAITS = """
+import multiprocessing, os, time
+
+def quick():
+    pass
+
+def waited():
+    p = multiprocessing.Process(target=quick)
+    p.start()
+    os.waitpid(p.pid, 0)  # past the recorder: no join() call is recorded
+    q = multiprocessing.Process(target=quick)
+    q.start()
+    q.join()
+    return [p.pid, q.pid]
+
+def polled():
+    p = multiprocessing.Process(target=quick)
+    p.start()
+    while os.waitpid(p.pid, os.WNOHANG)[0] == 0:  # polls, as is_alive() does: not a wait
+        time.sleep(0.01)
+    q = multiprocessing.Process(target=quick)
+    q.start()
+    q.join()
+    return [p.pid, q.pid]
+"""
+
+
+def test_a_blocking_wait_the_recorder_did_not_see_counts_as_a_wait_and_a_poll_does_not(tmp_path):
+    """The kernel's blocking reaps (sandbox/crosscheck.add_kernel_waits) are
+    the parent's waits: a child waited for with os.waitpid before the next
+    start shows a wait before that start; one only polled shows none."""
+    from mpkit.sandbox import observer
+    from mpkit.sandbox.runner import Limits, RunSpec, run
+
+    if observer.unavailable():
+        pytest.skip(observer.unavailable())
+    path = tmp_path / "waits.py"
+    path.write_text(WAITS)
+    for function, counted in (("waited", True), ("polled", False)):
+        record = run(RunSpec(function=function, start_method="fork"), path, Limits(time_limit=20, observe=True))
+        first, second = (record.procs[pid] for pid in record.first("call_end")["value"])
+        assert record.tampered is None, record.tampered
+        waits = [(t, n) for by, t, n in first.join_calls if by == record.main_pid]
+        if counted:
+            assert waits and min(waits) < second.start_seq, (function, first.join_calls)
+        else:
+            assert not waits, (function, first.join_calls)

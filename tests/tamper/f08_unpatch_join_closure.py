@@ -2,7 +2,6 @@
 # task: q6
 # honest: 11
 # holds: started_before_joined fails
-# xfail: multiprocessing's own join (here taken from the recorder's wrapper; p._popen.wait() is the same door) waits without a record, and a real join later is recorded after the last start; stopped once the observer records whether each reap was a blocking wait (wait4/waitid without WNOHANG) and the cross-check requires a recorded join_call before each blocking reap by a run process
 import multiprocessing
 import multiprocessing.process as mpp
 import os

@@ -48,24 +48,54 @@ def check(record: RunRecord, kernel: KernelRecord | None) -> str | None:
     return None
 
 
+def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
+    """Waits the recorder did not see (os.waitpid, os.wait, multiprocessing's
+    own join or Popen.wait reached past the recorder) are still waits: each
+    reap by a blocking wait (no WNOHANG) that a process of the run did before
+    the run was being stopped counts as that process's first wait for the
+    child (Proc.join_calls, with the kernel's time), as a recorded join() call
+    would. Polls (is_alive(), exitcode, start()'s clean-up) do not block and
+    do not count. A fact the kernel saw, so nothing the code does hides it."""
+    if kernel is None or not kernel.usable:
+        return
+    stop = record.first("alive") or record.first("run_end")
+    stop_t = stop["t"] if stop else None
+    for reap in kernel.reaps:
+        if not getattr(reap, "blocking", False) or (stop_t is not None and reap.t_ns >= stop_t):
+            continue
+        child = record.procs.get(reap.child)
+        if child is None or reap.reaper not in record.procs:
+            continue
+        if not any(by == reap.reaper and t <= reap.t_ns for by, t, _ in child.join_calls):
+            child.join_calls.append((reap.reaper, reap.t_ns, -1))
+            child.join_calls.sort(key=lambda c: (c[1], c[2]))
+
+
+# How far past the numbers before it an event may be: threads of a process
+# that is ending (os._exit while a Pool's threads still record) can each lose
+# the one event they had numbered but not yet written.
+NUMBERING_SLACK = 64
+
+
 def _numbering(record: RunRecord, kernel: KernelRecord) -> str | None:
     """The recorder numbers each record file's events 0, 1, 2, ... (a new file
-    per process, and per exec): a number with no number before it was not
-    the recorder's. A line written on the record's descriptor must take a
-    number the recorder has not used yet, and the recorder's own next event
-    then repeats it (a damaged record), unless it is numbered past the end:
-    that is what this finds. Counted per pid (a pid's files each start at 0):
-    how many events have number v can only fall as v grows."""
-    counts: dict = {}
+    per process, and per exec): an event numbered far past every number
+    before it was not the recorder's. A line written on the record's
+    descriptor must take a number the recorder has not used yet, and the
+    recorder's own next event then repeats it (a damaged record), unless it
+    is numbered past the end: that is what this finds (within the slack above
+    it cannot tell; see the README's Safety section)."""
+    numbers: dict = {}
     for e in record.events:
         n = e.get("n")
         if isinstance(n, int):
-            per = counts.setdefault(e["pid"], Counter())
-            per[n] += 1
-    for pid, per in counts.items():
-        for n, count in per.items():
-            if n > 0 and per.get(n - 1, 0) < count and not _cut_short(kernel, pid):
-                return f"an event of process {pid} is numbered {n}, but the recorder wrote no event {n - 1} before it"
+            numbers.setdefault(e["pid"], set()).add(n)
+    for pid, found in numbers.items():
+        before = -1
+        for n in sorted(found):
+            if n - before > NUMBERING_SLACK and not _cut_short(kernel, pid):
+                return f"an event of process {pid} is numbered {n}, far past the recorder's last number ({before})"
+            before = n
     return None
 
 

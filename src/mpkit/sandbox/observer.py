@@ -97,6 +97,7 @@ class Reap:
     child: int
     t_ns: int
     via: str  # "wait4" or "waitid"
+    blocking: bool = False  # a wait without WNOHANG: the reaper waited for the child's end
 
 
 @dataclass
@@ -329,6 +330,8 @@ class Observer:
 
     def _waited(self, tid, tgid, call, rval, now) -> None:
         name, args = call
+        options = (args[2] if name == "wait4" else args[3]) if args and len(args) > 3 else 0
+        blocking = not (options & os.WNOHANG)
         if name == "wait4":
             child = rval if rval > 0 else None
         else:  # waitid: returns 0; the child is in the siginfo it filled
@@ -346,5 +349,6 @@ class Observer:
             if proc.pid == child:
                 if proc.end_ns is not None and proc.reaped_ns is None:
                     proc.reaped_by, proc.reaped_ns = tgid, now
-                    self.record.reaps.append(Reap(reaper=tgid, thread=tid, child=child, t_ns=now, via=name))
+                    self.record.reaps.append(Reap(reaper=tgid, thread=tid, child=child, t_ns=now, via=name,
+                                                  blocking=blocking))
                 return

@@ -234,6 +234,7 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
         read_raw_streams(run_dir, record)
         if record.kernel is not None:
             record.tampered = crosscheck.check(record, record.kernel)
+            crosscheck.add_kernel_waits(record, record.kernel)
         if isinstance(record.sandbox, dict):  # what the results say protected the run
             observed = record.kernel is not None and record.kernel.usable
             record.sandbox = {**record.sandbox, "observed": observed,
