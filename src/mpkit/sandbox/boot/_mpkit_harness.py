@@ -244,7 +244,6 @@ def _restrict(plan):
     """The kernel's rules (Landlock), after the kit's own setup and before any
     student code: inherited by every child, never undone. What was applied
     goes to run_dir/sandbox.json, which no code of the run can write later."""
-    import _mpkit_guard
     import _mpkit_landlock
 
     # The run's own temp folder (tempfile, forkserver's socket, a Manager's):
@@ -253,9 +252,8 @@ def _restrict(plan):
     os.environ["TMPDIR"] = os.path.join(os.environ["MPKIT_RUN_DIR"], "tmp")
     if "tempfile" in sys.modules:
         sys.modules["tempfile"].tempdir = None
-    with _mpkit_guard.own_files():
-        fd = os.open(os.path.join(os.environ["MPKIT_RUN_DIR"], "sandbox.json"),
-                     os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o600)
+    fd = os.open(os.path.join(os.environ["MPKIT_RUN_DIR"], "sandbox.json"),
+                 os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o600)
     if not _mpkit_landlock.apply_for_run(plan, fd):
         os._exit(EXIT_NO_SANDBOX)
 

@@ -44,10 +44,9 @@ _installed = False
 
 def _born(via):
     """Start the record of a new process and give it output files of its own."""
-    with _mpkit_guard.own_files():
-        pid = start_record()
-        outputs = own_output(pid)
-        emit("born", via=via, ppid=_getppid(), argv=list(getattr(sys, "orig_argv", sys.argv))[:6], **outputs)
+    pid = start_record()
+    outputs = own_output(pid)
+    emit("born", via=via, ppid=_getppid(), argv=list(getattr(sys, "orig_argv", sys.argv))[:6], **outputs)
 
 
 def _same_cpu_count():
