@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,17 @@ import yaml
 KIT = Path(__file__).resolve().parent.parent
 SOLUTIONS = KIT / "solutions"
 EXERCISES = KIT / "exercises"
+
+
+def read_header(path: Path) -> dict:
+    """The `# key: value` lines a fixture file starts with (tests/hostile, tests/tamper)."""
+    fields = {}
+    for line in path.read_text().splitlines():
+        match = re.match(r"^# (\w+): (.*)$", line)
+        if not match:
+            break
+        fields[match.group(1)] = match.group(2).strip()
+    return fields
 
 
 def make_submission(folder: Path, replace: dict | None = None, base: Path = SOLUTIONS) -> Path:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import KIT, copy_kit, make_submission, mpkit, run_graders, run_processes_with, statuses
+from conftest import KIT, copy_kit, make_submission, mpkit, read_header, run_graders, run_processes_with, statuses
 
 from mpkit.kit.manifest import load_manifest
 
@@ -52,20 +52,10 @@ class Hostile:
         return MANIFEST.task(self.task).file
 
 
-def _header(path: Path) -> dict:
-    fields = {}
-    for line in path.read_text().splitlines():
-        match = re.match(r"^# (\w+): (.*)$", line)
-        if not match:
-            break
-        fields[match.group(1)] = match.group(2).strip()
-    return fields
-
-
 def load_corpus() -> list[Hostile]:
     corpus = []
     for path in sorted(HOSTILE.glob("*.py")):
-        head = _header(path)
+        head = read_header(path)
         task = MANIFEST.task(head.get("task", ""))
         assert task is not None and {"hostile", "fails", "says"} <= set(head), f"{path.name}: incomplete header"
         every = {c.id for c in task.checks}

@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import KIT, copy_kit, make_submission
+from conftest import KIT, copy_kit, make_submission, read_header
 
 from mpkit.kit.manifest import load_manifest
 
@@ -68,16 +67,6 @@ class Attack:
         return MANIFEST.task(self.task).file
 
 
-def _header(path: Path) -> dict:
-    fields = {}
-    for line in path.read_text().splitlines():
-        match = re.match(r"^# (\w+): (.*)$", line)
-        if not match:
-            break
-        fields[match.group(1)] = match.group(2).strip()
-    return fields
-
-
 def _max_points(task_id: str) -> float:
     return float(sum(c.points for c in MANIFEST.task(task_id).checks))
 
@@ -85,7 +74,7 @@ def _max_points(task_id: str) -> float:
 def load_attacks() -> list[Attack]:
     attacks = []
     for path in sorted(HERE.glob("*.py")):
-        head = _header(path)
+        head = read_header(path)
         assert {"attack", "task", "honest", "holds"} <= set(head), f"{path.name}: incomplete header"
         task = MANIFEST.task(head["task"])
         assert task is not None, f"{path.name}: unknown task {head['task']}"
