@@ -168,7 +168,7 @@ def test_the_verdict_does_not_depend_on_the_start_method(graded, graded_under_sp
     assert not differ, differ
 
 
-NOTEBOOKS = sorted(p for p in (HERE / "notebooks").iterdir() if p.suffix in (".ipynb", ".py"))
+NOTEBOOKS = sorted(p for p in (HERE / "notebooks").iterdir() if p.suffix in (".ipynb", ".py") or p.is_dir())
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)

@@ -83,16 +83,28 @@ def read_script(path: Path) -> list[Cell]:
 
 def script_files(folder: Path, manifest) -> dict:
     """{task id: file} of a folder of answers: `q3.py` or `q3_create_process.py`
-    for code, `q1.md` / `q1.txt` (or `.py`) for prose, at the top or one folder down."""
+    for code, `q1.md` / `q1.txt` (or `.py`) for prose, at the top or one folder down;
+    also named by the question's number as students name them (`Question3.py`, `ques3.py`,
+    `answer3.py`)."""
     found = {}
     candidates = sorted(p for p in [*folder.glob("*"), *folder.glob("*/*")]
                         if p.is_file() and "__MACOSX" not in p.parts and not p.name.startswith("."))
     for task in manifest.tasks:
         names = {f"{task.id}.py", task.file, f"{task.id}.md", f"{task.id}.txt"}
         hit = next((p for p in candidates if p.name.lower() in names), None)
+        hit = hit or next((p for p in candidates if _numbered_file(p.name) == task.id), None)
         if hit:
             found[task.id] = hit
     return found
+
+
+_NUMBERED_FILE = re.compile(r"^(?:q|que|ques|question|ans|answer)[\s_.-]*(?:no[\s_.-]*)?0?(\d{1,2})\.(?:py|md|txt)$", re.I)
+
+
+def _numbered_file(name: str) -> str:
+    """"Question3.py", "ques3.py", "answer_3.py", "Q3.py": the task id the name gives (q3), or ""."""
+    match = _NUMBERED_FILE.match(name)
+    return f"q{int(match.group(1))}" if match else ""
 
 
 def kind_of(path: Path) -> str:

@@ -1,11 +1,14 @@
 """Finding each question's answer among a notebook's cells.
 
 A question's part starts at a line that names it: its number with a prefix
-("Q3.", "Q 3)", "Question 3", "Ans 3", "Answer-3"), a bare number whose line
-reads like the question ("3. Python code to create a process"), or the
-question's own words. Headings count in markdown, in comments and in prose
-typed into code cells, never in code (`print("Q3")`). The part runs to the
-next heading, across cells and inside one.
+("Q3.", "Q 3)", "Q-3", "Que 3", "Question no. 3", "Q.No-03", "Ans 3",
+"Answer = 3"), "3.)", a bare number whose line reads like the question
+("3. Python code to create a process"), or the question's own words. When a
+numbered heading carries the words of another question ("Q.4 - How can we
+create a pool of worker processes ..."), the words win. Headings count in
+markdown, in comments, in prose typed into code cells and in strings standing
+alone in them ('\'\'\'Q3. Write a python code ...\'\'\''), never in code
+(`print("Q3")`). The part runs to the next heading, across cells and inside one.
 
 In code cells, lines that are not Python (prose, pasted output) are left out
 one at a time where the parser stumbles on them; a line that looks like code
@@ -22,17 +25,21 @@ from dataclasses import dataclass, field
 from .cells import Cell
 
 _PREFIXED = re.compile(
-    r"^(?:q|ques|question|ans|answer|problem|exercise|task)\s*[-.#:]?\s*(?:no\.?\s*)?(\d{1,2})(?![\d.]\d)\s*[-.):]*(?:\s+|$)(.*)$",
+    r"^(?:q|que|ques|question|ans|answer|problem|exercise|task)\s*[-.#:=]?\s*(?:no\s*[-.:]?\s*)?(\d{1,2})(?![\d.]\d)"
+    r"\s*[-.):]*(?:\s+|$)(.*)$",
     re.I)
 _BARE = re.compile(r"^(\d{1,2})\s*[.)]\s*(.*)$")
-_DECORATION = re.compile(r"^[\s#>*_`|-]+|[\s*_`]+$")
+_NUMBERED = re.compile(r"^(\d{1,2})\s*\.\)\s*(.*)$")  # "3.)": a heading however its line goes on
+_DECORATION = re.compile(r"^[\s#>*_`|'\"-]+|[\s*_`'\"]+$")
 _WORD = re.compile(r"[a-z]+")
 _STOP = set("a an the of in to and or is it its be by for with using use what why how can you your do does "
             "should each write python program code short answer are on as that this which explain".split())
 _CODE_START = re.compile(r"^(import|from|def|class|if|elif|else|for|while|with|try|except|finally|return|print|"
                          r"raise|yield|async|await|global|lambda|assert|del|pass|break|continue)\b|^[\w.\[\]]+\s*[+\-*/]?=|"
                          r"^[\w.]+\(|^@\w")
-MAGIC = re.compile(r"^\s*[%!]")
+# `%time` and `!pip` lines; and what nbconvert makes of a line of prose ending in "?" in a code cell
+# ("Why is it useful?" becomes `get_ipython().run_line_magic('pinfo', 'useful')`): not the program.
+MAGIC = re.compile(r"^\s*[%!]|^\s*get_ipython\(\)\.run_line_magic\(\s*['\"]pinfo2?['\"]")
 
 
 def _words(text: str) -> set:
@@ -66,9 +73,15 @@ class Finder:
         text = _DECORATION.sub("", line).strip()
         if not text or len(text) > 400:
             return None
-        match = _PREFIXED.match(text)
+        match = _PREFIXED.match(text) or (_NUMBERED.match(text) if prose else None)
         if match and int(match.group(1)) in self.by_number:
             task = self.by_number[int(match.group(1))]
+            # A heading's number may be wrong ("Q.4 - How can we create a pool of worker processes ...");
+            # the question's own words win when they clearly name another question.
+            other = self.by_text(match.group(2))
+            if other is not None and other is not task and _names(match.group(2), task) is None:
+                return Heading(other.id, f"{text[:40]!r} in {where} (the question's text; its number says "
+                                         f"{task.id.upper()})")
             return Heading(task.id, f"{text[:40]!r} in {where}", _answer_in(match.group(2), task))
         if not prose:
             return None
@@ -78,17 +91,24 @@ class Finder:
             mine, _, shared = similarity(match.group(2), task.free_form.asks)
             if shared >= 2 and mine >= 0.6 or line.lstrip().startswith("#") and not match.group(2):
                 return Heading(task.id, f"{text[:40]!r} in {where}")
-        best = None
-        for task in self.tasks:
-            mine, theirs, shared = similarity(text, task.free_form.asks)
-            # A question of few words ("What is multiprocessing in Python? Why is it useful?"
-            # has two that count) is named by all of them, asked as a question.
-            enough = shared >= 3 or shared >= 2 and shared == len(_words(task.free_form.asks)) and text.endswith("?")
-            if enough and mine >= 0.6 and theirs >= 0.6 and (best is None or theirs > best[0]):
-                best = (theirs, task)
+        best = self.by_text(text)
         if best:
-            return Heading(best[1].id, f"the question's text in {where}")
+            return Heading(best.id, f"the question's text in {where}")
         return None
+
+    def by_text(self, text: str):
+        """The question whose own words the text is, if one clearly is."""
+        named = [(theirs, task) for task in self.tasks if (theirs := _names(text, task)) is not None]
+        return max(named, key=lambda item: item[0])[1] if named else None
+
+
+def _names(text: str, task) -> float | None:
+    """How much of the question's words the text has, if the text is that question; else None."""
+    mine, theirs, shared = similarity(text, task.free_form.asks)
+    # A question of few words ("What is multiprocessing in Python? Why is it useful?"
+    # has two that count) is named by all of them, asked as a question.
+    enough = shared >= 3 or shared >= 2 and shared == len(_words(task.free_form.asks)) and text.endswith("?")
+    return theirs if enough and mine >= 0.6 and theirs >= 0.6 else None
 
 
 def _answer_in(rest: str, task) -> str:
@@ -115,7 +135,7 @@ def classify(source: str) -> list[str]:
     for _ in range(len(lines) + 1):
         text = "\n".join(line if kinds[i] in ("code", "comment") else "" for i, line in enumerate(lines))
         try:
-            ast.parse(text)
+            _strings_are_prose(ast.parse(text), lines, kinds)
             return kinds
         except SyntaxError as exc:
             bad = (exc.lineno or 0) - 1
@@ -129,6 +149,27 @@ def classify(source: str) -> list[str]:
         except (ValueError, RecursionError):
             return kinds
     return kinds
+
+
+def _strings_are_prose(tree, lines: list, kinds: list) -> None:
+    """A string standing alone at the top of a cell's code ('\'\'\'Q3. Write a python code ...\'\'\'') is words
+    typed where code goes (a heading, an answer in words), not a program: its lines are prose."""
+    taken = {}
+    for node in tree.body:
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            taken[line] = taken.get(line, 0) + 1
+    for node in tree.body:
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+            continue
+        span = range(node.lineno - 1, node.end_lineno or node.lineno)
+        if any(taken[i + 1] > 1 for i in span) or lines[span[-1]].rstrip().rstrip(";")[-1:] not in ("'", '"'):
+            continue  # shares a line with code
+        for i in span:
+            if kinds[i] != "blank":
+                kinds[i] = "prose"
+
+
+_QUOTES = re.compile(r"^\s*[rRbBuUfF]?('\'\'|\"\"\"|'|\")|('\'\'|\"\"\"|'|\")\s*$")
 
 
 def _not_python(line: str) -> bool:
@@ -182,6 +223,8 @@ def find_parts(cells: list[Cell], tasks) -> tuple[dict, list]:
             chunk = []
 
         for line, kind in zip(lines, kinds):
+            if kind == "prose" and cell.kind == "code":  # words typed in quotes: the words
+                line = _QUOTES.sub("", line)
             heading = finder.heading(line, cell.label(), prose=kind == "prose") if kind in ("prose", "comment") else None
             if heading and (current is None or heading.task_id != current.task_id):
                 flush()
