@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import MpkitError
 from .cells import kind_of, read_notebook, read_script, script_files
-from .questions import find_parts, program_of
+from .questions import alternatives, find_parts, program_of
 
 
 @dataclass
@@ -58,10 +58,11 @@ def read_answers(path: Path, manifest) -> Answers:
     order = {t.id: i for i, t in enumerate(manifest.tasks)}
     for task_id, part in sorted(parts.items(), key=lambda item: order[item[0]]):
         task = manifest.task(task_id)
+        dropped = alternatives(part) if task.free_form.answer == "code" else []
         answer = Answer(task_id, part.found_by, prose="\n\n".join(part.prose),
                         left_out=[f"{cell.label()}: {why}" for cell, why in part.left_out])
         if task.free_form.answer == "code" and part.code:
-            answer.program, answer.imports = program_of(part, part.earlier)
+            answer.program, answer.imports = program_of(part, part.earlier + dropped)  # their imports stay
             answer.cells = [c.label() for c in sorted({c for c, _ in part.code}, key=lambda c: c.number)]
         elif part.code or part.notes:  # code and comments in a prose answer: shown to the grader with the words
             answer.prose = "\n\n".join([answer.prose, *part.notes, *(text for _, text in part.code)]).strip()

@@ -289,6 +289,36 @@ def imports_of(code: str) -> list[str]:
             if isinstance(node, ast.Import) or isinstance(node, ast.ImportFrom) and node.module != "__future__"]
 
 
+_STARTS = {"start", "map", "map_async", "imap", "imap_unordered", "starmap", "starmap_async", "apply", "apply_async",
+           "submit"}
+
+
+def _complete(text: str) -> bool:
+    """A whole program on its own: a top-level `if __name__ == "__main__":` block that starts processes
+    or hands a pool work."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return False
+    return any(isinstance(node, ast.If) and "__main__" in ast.dump(node.test)
+               and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _STARTS
+                       for n in ast.walk(node))
+               for node in tree.body)
+
+
+def alternatives(part: Part) -> list:
+    """Several complete programs in a part's cells, each with its own `__main__` block that starts the
+    processes, are versions of one answer: the last one is graded. The pieces of the earlier ones
+    that are complete on their own are left out (and returned); other code stays."""
+    complete = [i for i, (_, text) in enumerate(part.code) if _complete(text)]
+    dropped = [part.code[i] for i in complete[:-1]]
+    if dropped:
+        part.code = [piece for i, piece in enumerate(part.code) if i not in complete[:-1]]
+        part.left_out.extend((cell, "an earlier complete program; the last one in this part is graded")
+                             for cell, _ in dropped)
+    return dropped
+
+
 def program_of(part: Part, earlier: list) -> tuple[str, list]:
     """The part's program, and the imports it was given from earlier cells."""
     body = "\n\n".join(text for _, text in part.code)
