@@ -289,32 +289,36 @@ def imports_of(code: str) -> list[str]:
             if isinstance(node, ast.Import) or isinstance(node, ast.ImportFrom) and node.module != "__future__"]
 
 
-_STARTS = {"start", "map", "map_async", "imap", "imap_unordered", "starmap", "starmap_async", "apply", "apply_async",
-           "submit"}
+_POOL_WORK = {"map", "map_async", "imap", "imap_unordered", "starmap", "starmap_async", "apply", "apply_async",
+              "submit"}
 
 
-def _complete(text: str) -> bool:
-    """A whole program on its own: a top-level `if __name__ == "__main__":` block that starts processes
-    or hands a pool work."""
+def _complete(text: str) -> str:
+    """What a whole program on its own does: "process" or "pool" (or both), from a top-level
+    `if __name__ == "__main__":` block that starts processes or hands a pool work; "" if it is not one."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
-        return False
-    return any(isinstance(node, ast.If) and "__main__" in ast.dump(node.test)
-               and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _STARTS
-                       for n in ast.walk(node))
-               for node in tree.body)
+        return ""
+    calls = {n.func.attr for node in tree.body if isinstance(node, ast.If) and "__main__" in ast.dump(node.test)
+             for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+    return " ".join(kind for kind, names in (("process", {"start"}), ("pool", _POOL_WORK)) if calls & names)
 
 
 def alternatives(part: Part) -> list:
-    """Several complete programs in a part's cells, each with its own `__main__` block that starts the
-    processes, are versions of one answer: the last one is graded. The pieces of the earlier ones
-    that are complete on their own are left out (and returned); other code stays."""
-    complete = [i for i, (_, text) in enumerate(part.code) if _complete(text)]
-    dropped = [part.code[i] for i in complete[:-1]]
+    """Several complete programs in a part's cells that do the same (each with its own `__main__` block
+    starting processes, or each handing a pool work) are versions of one answer: the last one is graded.
+    The earlier versions' pieces are left out (and returned); other code stays, and so does a complete
+    program of another kind (a pool shown after a Process answer), joined as before."""
+    kinds = [_complete(text) for _, text in part.code]
+    last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i]), None)
+    if last is None:
+        return []
+    earlier = {i for i in range(last) if kinds[i] == kinds[last]}
+    dropped = [part.code[i] for i in sorted(earlier)]
     if dropped:
-        part.code = [piece for i, piece in enumerate(part.code) if i not in complete[:-1]]
-        part.left_out.extend((cell, "an earlier complete program; the last one in this part is graded")
+        part.code = [piece for i, piece in enumerate(part.code) if i not in earlier]
+        part.left_out.extend((cell, "an earlier complete program doing the same; the last one in this part is graded")
                              for cell, _ in dropped)
     return dropped
 
