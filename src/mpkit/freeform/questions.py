@@ -78,8 +78,11 @@ class Finder:
             task = self.by_number[int(match.group(1))]
             # A heading's number may be wrong ("Q.4 - How can we create a pool of worker processes ...");
             # the question's own words win when they clearly name another question.
+            # Not when the words are mostly the numbered question's too ("Q6. Create 4 processes with the
+            # multiprocessing module" shares more of Q3's words than of Q6's, and is Q6).
             other = self.by_text(match.group(2))
-            if other is not None and other is not task and _names(match.group(2), task) is None:
+            if (other is not None and other is not task and _names(match.group(2), task) is None
+                    and similarity(match.group(2), task.free_form.asks)[0] < 0.6):
                 return Heading(other.id, f"{text[:40]!r} in {where} (the question's text; its number says "
                                          f"{task.id.upper()})")
             return Heading(task.id, f"{text[:40]!r} in {where}", _answer_in(match.group(2), task))
