@@ -34,7 +34,6 @@ import _mpkit_trace_pools as pools
 import _mpkit_trace_processes as processes
 import _mpkit_trace_shared as shared
 import _mpkit_trace_threads as threads
-from _mpkit_trace_calls import watch_functions  # noqa: F401 (part of the recorder's interface)
 from _mpkit_trace_core import after_import, emit, own_output, start_record, state
 from _mpkit_trace_values import describe, snapshot_globals  # noqa: F401 (used by the harness)
 
