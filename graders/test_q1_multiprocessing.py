@@ -2,12 +2,13 @@
 import signal
 
 from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, fail, joined_by_main,
-                           last_error, no_leftovers, quiz_answered, quiz_correct, returned_value, shown, under_spawn)
+                           last_error, no_leftovers, pid_travelled, quiz_answered, quiz_correct, returned_value, shown,
+                           under_spawn)
 
 TASK = "q1"
 RUNS = {
-    "call": RunSpec(function="child_pid"),
-    "spawn": RunSpec(function="child_pid", start_method="spawn"),
+    "call": RunSpec(function="child_pid", follow_pids=True),
+    "spawn": RunSpec(function="child_pid", start_method="spawn", follow_pids=True),
 }
 
 
@@ -39,34 +40,42 @@ def the_child(run):
         hint="Have the child put os.getpid() on a Queue (or send it through a Pipe) and return what you receive.",
     )
     # The parent knows child.pid without the child sending anything: the PID
-    # must have travelled from the child to the parent (see _mpkit_trace).
+    # must have travelled from the child to the parent. Where the kernel
+    # observer followed the run's messages (Linux), its view decides: the
+    # run's own record of them is the student's code's to forge.
+    travelled = pid_travelled(run, child)
+    # Shared memory (Value, Array, SharedMemory) moves no bytes through the
+    # kernel: there the recorder's word that the child wrote its PID is all.
+    shared = bool(child.sent_vias & {"Value", "shared memory"})
+    if travelled or shared:
+        return child
     end = run.first("call_end")
 
     def before_end(when):
         return when is not None and when < (end["t"], end["n"])
 
-    # Received counts only if the child sent it: a parent that puts child.pid
-    # on a Queue (a Pipe, a Value) and reads it back receives it from itself.
-    received = before_end(run.main.received_pids.get(value)) and child.sent_own_pid
     took = before_end(run.main.pids_read.get(value))
-    # Some channels cannot be seen end to end: the parent reading raw shared
-    # memory (RawValue, Array, SharedMemory), a PID passed through a file or a
-    # socket. There, the child's writing it, or a parent that never read the
-    # PID off the Process object (so it came from the child somehow), is enough.
-    if received or child.sent_via == "shared memory" or not took:
-        return child
+    if travelled is None:
+        # The recorder alone (no observer): received counts only if the child
+        # sent it (a parent that puts child.pid on a Queue and reads it back
+        # receives it from itself). Some channels it cannot see end to end (a
+        # file, a socket): a parent that never read the PID off the Process
+        # object got it from the child somehow.
+        if (before_end(run.main.received_pids.get(value)) and child.sent_own_pid) or not took:
+            return child
     expected = f"child_pid() to return the PID that {child.label()} sent back to the parent"
     expect(
         not child.sent_own_pid,
         expected=expected,
         observed=f"the child sent its PID, but child_pid() never received it: the {value} it returned came from "
-        "the Process object's .pid",
+        + ("the Process object's .pid" if took else "somewhere else than the child's message"),
         hint="Return what you receive: pid = queue.get() (or conn.recv()), then return pid.",
     )
     fail(
         expected=expected,
-        observed=f"it returned {value}, the PID of that process read off its Process object (.pid), but that "
-        "process never sent its own PID to the parent",
+        observed=f"it returned {value}, the PID of that process"
+        + (" read off its Process object (.pid)" if took else "") + ", but that process never sent its own PID to "
+        "the parent",
         hint="The child must send os.getpid() itself, for example with queue.put(os.getpid()) in its target "
         "function (or through a Pipe or a multiprocessing.Value); process.pid in the parent does not count, "
         "since nothing was sent.",

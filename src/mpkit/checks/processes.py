@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+from ..sandbox import flows
 from ..sandbox.record import Proc, RunRecord
 from .api import fail, plural
 
@@ -16,6 +17,18 @@ def joined_by_main(run: RunRecord, proc: Proc, before: str = "call_end") -> bool
         if by == run.main_pid and code is not None and (limit is None or (t, n) < limit):
             return True
     return False
+
+
+def pid_travelled(run: RunRecord, proc: Proc, before: str = "call_end") -> bool | None:
+    """Whether proc's PID reached the run's main process from proc itself
+    through the kernel (a pipe, socket or file: sandbox/flows.py), before the
+    event `before`. None when the kernel did not follow the run's messages
+    (no observer here, or the run's RunSpec did not ask: follow_pids)."""
+    kernel = run.kernel
+    if kernel is None or not kernel.flows_usable:
+        return None
+    end = run.first(before)
+    return flows.travelled(kernel, proc.pid, run.main_pid, end["t"] if end else None)
 
 
 def started_at_import(run: RunRecord) -> list[Proc]:

@@ -56,6 +56,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from .flows import FlowWatch
 from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_FORK, _EV_SECCOMP, _EV_STOP, _EV_VFORK, _GROUP_STOPS,
                      _LISTEN, _OP_EXIT, _OP_SECCOMP, _SEIZE, _SYSCALL, _SYSCALLS, _WALL, _WNOTHREAD, _WNOWAIT, OPTIONS,
                      _event_msg, _ptrace, _read_memory, _resume, _status_fields, _syscall_info, _tracer_of)
@@ -110,10 +111,18 @@ class KernelRecord:
     procs: list = field(default_factory=list)  # [KProc], in order of start
     reaps: list = field(default_factory=list)  # [Reap], in order
     stops: int = 0  # ptrace stops handled (its cost)
+    follow_pids: bool = False  # asked to follow the PIDs passed between processes (flows.py)
+    io_seen: bool = False  # ... and the calls moving bytes were seen stopping: that filter is in force
+    flows: list = field(default_factory=list)  # [flows.Flow], PIDs written and read, in order
 
     @property
     def usable(self) -> bool:
         return self.problem is None and self.attached_ns is not None and self.filtered and self.complete
+
+    @property
+    def flows_usable(self) -> bool:
+        """Whether `flows` shows every PID the run's processes passed through the kernel."""
+        return self.usable and self.follow_pids and self.io_seen
 
     def incarnations(self, pid: int) -> list:
         return [p for p in self.procs if p.pid == pid]
@@ -128,7 +137,9 @@ class KernelRecord:
     def to_json(self) -> dict:
         return {"main_pid": self.main_pid, "attached_ns": self.attached_ns, "filtered": self.filtered,
                 "complete": self.complete, "problem": self.problem, "stops": self.stops,
-                "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps]}
+                "follow_pids": self.follow_pids, "io_seen": self.io_seen,
+                "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
+                "flows": [vars(f) for f in self.flows]}
 
 
 _broken: list = []  # why ptrace failed here once: not tried again (each try holds a run up)
@@ -153,7 +164,9 @@ class Observer:
     tracer before running student code); `finish()` once the run is over:
     returns the KernelRecord."""
 
-    def __init__(self):
+    def __init__(self, follow_pids: bool = False, run_dir=None):
+        self._follow_pids, self._run_dir = follow_pids, run_dir
+        self._flows: FlowWatch | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._live: dict[int, KProc] = {}  # tgid -> living process
@@ -162,7 +175,9 @@ class Observer:
         self._syscalls = _SYSCALLS.get(platform.machine(), {})
 
     def start(self, pid: int) -> None:
-        self.record = KernelRecord(main_pid=pid)
+        self.record = KernelRecord(main_pid=pid, follow_pids=self._follow_pids)
+        if self._follow_pids:
+            self._flows = FlowWatch(self.record, self._run_dir)
         why = unavailable()
         if why:
             self.record.problem = why
@@ -281,11 +296,15 @@ class Observer:
                 except OSError:
                     op = None
                 name = self._syscalls.get(nr) if op == _OP_SECCOMP else None
-                if name:
+                io = self._flows.calls.get(nr) if self._flows and op == _OP_SECCOMP and not name else None
+                if io:  # a call moving bytes (flows.py): a read is seen at its exit
+                    record.io_seen = True
+                    read = self._flows.entry(tid, tgid_of.get(tid, tid), io, args, now)
+                    if read is not None:
+                        pending[tid] = ("io", read)
+                elif name:
                     pending[tid] = (name, args)
-                    _resume(_SYSCALL, tid)
-                else:
-                    _resume(_CONT, tid)
+                _resume(_SYSCALL if (io or name) and tid in pending else _CONT, tid)
             elif event == _EV_STOP:
                 if sig in _GROUP_STOPS:
                     _resume(_LISTEN, tid)  # keep it stopped, as SIGSTOP meant (the reaper freezes trees)
@@ -298,7 +317,9 @@ class Observer:
                         op, rval, _ = _syscall_info(tid)
                     except OSError:
                         op = None
-                    if op == _OP_EXIT:
+                    if op == _OP_EXIT and call[0] == "io":
+                        self._flows.exit(tid, tgid_of.get(tid, tid), call[1], rval, now)
+                    elif op == _OP_EXIT:
                         self._waited(tid, tgid_of.get(tid, tid), call, rval, now)
                 _resume(_CONT, tid)
             else:  # a signal for the tracee: deliver it

@@ -56,6 +56,7 @@ class Proc:
     terminated: bool = False
     sent_own_pid: bool = False  # it sent a message (or set a Value) holding its own PID
     sent_via: str | None = None  # how, the first time: "message", "Value" or "shared memory"
+    sent_vias: set = field(default_factory=set)  # every way it did
     received_pids: dict = field(default_factory=dict)  # {pid of a child: (t, n)} received from another process
     pids_read: dict = field(default_factory=dict)  # {pid of a child: (t, n)} read off its Process object (.pid)
     globals_at_boot: dict | None = None
@@ -287,6 +288,7 @@ def load(run_dir: Path, record: RunRecord) -> RunRecord:
         elif kind == "pid_sent":
             p = proc(pid)
             p.sent_own_pid, p.sent_via = True, p.sent_via or e.get("via")
+            p.sent_vias.add(e.get("via"))
         elif kind == "pid_received":
             for child in e.get("pids") or []:
                 if isinstance(child, int):

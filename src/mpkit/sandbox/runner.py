@@ -161,7 +161,7 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
         MPKIT_PROTECTED_PIDS=",".join(map(str, _protected_pids())),
     )
     if _observing(limits):
-        env["MPKIT_OBSERVE"] = "1"
+        env["MPKIT_OBSERVE"] = "pids" if spec.follow_pids else "1"
     if os.environ.get("MPKIT_GUARD_CTYPES") == "allow":  # tests of the kernel layer alone: boot/_mpkit_guard.py
         env["MPKIT_GUARD_CTYPES"] = "allow"
     if spec.watch_calls:
@@ -251,7 +251,8 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
     record.main_pid = proc.pid
     # Only a launched run: the grader waits for a run it started itself with
     # waitpid(), which would take the tracer's ptrace stops.
-    watcher = observers.Observer() if isinstance(proc, launchers.LaunchedRun) and env.get("MPKIT_OBSERVE") else None
+    watcher = (observers.Observer(follow_pids=env.get("MPKIT_OBSERVE") == "pids", run_dir=run_dir)
+               if isinstance(proc, launchers.LaunchedRun) and env.get("MPKIT_OBSERVE") else None)
     if watcher is not None:
         watcher.start(proc.pid)
     record.exit_code = _watch(proc, record, run_dir, limits, started)

@@ -25,6 +25,10 @@ class RunSpec:
     # stdout line by line, as on a terminal or in a notebook (free-form programs:
     # a pool's workers stopped by terminate() would otherwise lose what they printed)
     line_buffered: bool = False
+    # The observer follows the PIDs the run's processes pass to one another
+    # through the kernel (pipes, sockets, files: sandbox/flows.py). It stops
+    # every read and write, so only runs whose verdict needs it ask.
+    follow_pids: bool = False
 
     def describe(self) -> str:
         if self.mode == "program":

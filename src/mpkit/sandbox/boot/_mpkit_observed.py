@@ -3,7 +3,8 @@
 Called by the harness before any student code runs, when the grader asked
 for observation (MPKIT_OBSERVE=1): wait until the grader's tracer has
 attached (ptrace), then install a seccomp filter that makes only wait4 and
-waitid stop for the tracer, and refuses the two ways a child could escape
+waitid stop for the tracer (and, with MPKIT_OBSERVE=pids, the calls that move
+bytes through file descriptors: IO_CALLS), and refuses the two ways a child could escape
 tracing (clone3, whose flags a filter cannot read, fails with ENOSYS so the C
 library falls back to clone; clone with CLONE_UNTRACED fails with EPERM).
 The filter is inherited by every process of the run and cannot be removed.
@@ -25,6 +26,24 @@ _ARCH = {
     "x86_64": (0xC000003E, 61, 247, 56, 435),
     "aarch64": (0xC00000B7, 260, 95, 220, 435),
 }
+# When the grader follows the PIDs a run's processes pass to one another
+# (MPKIT_OBSERVE=pids, ../flows.py): every way of moving bytes through a file
+# descriptor stops for the tracer too. name -> number, per architecture.
+IO_CALLS = {
+    "x86_64": {"read": 0, "write": 1, "pread64": 17, "pwrite64": 18, "readv": 19, "writev": 20, "sendfile": 40,
+               "sendto": 44, "recvfrom": 45, "sendmsg": 46, "recvmsg": 47, "splice": 275, "tee": 276,
+               "vmsplice": 278, "preadv": 295, "pwritev": 296, "recvmmsg": 299, "sendmmsg": 307,
+               "copy_file_range": 326, "preadv2": 327, "pwritev2": 328},
+    "aarch64": {"read": 63, "write": 64, "readv": 65, "writev": 66, "pread64": 67, "pwrite64": 68, "preadv": 69,
+                "pwritev": 70, "sendfile": 71, "vmsplice": 75, "splice": 76, "tee": 77, "sendto": 206,
+                "recvfrom": 207, "sendmsg": 211, "recvmsg": 212, "recvmmsg": 243, "sendmmsg": 269,
+                "copy_file_range": 285, "preadv2": 286, "pwritev2": 287},
+}
+# ... and the doors that would move bytes where the tracer cannot see them are
+# shut: io_uring (ENOSYS: nothing in Python needs it) and writing into another
+# process's memory (EPERM).
+_IO_REFUSED = {"x86_64": ((425, "enosys"), (311, "eperm")),  # io_uring_setup, process_vm_writev
+               "aarch64": ((425, "enosys"), (271, "eperm"))}
 _RET_ALLOW, _RET_TRACE, _RET_ERRNO = 0x7FFF0000, 0x7FF00000, 0x00050000
 _CLONE_UNTRACED = 0x00800000
 _X32_BIT = 0x40000000
@@ -37,30 +56,38 @@ if _libc is not None:  # pointers passed as ints must not be cut to a C int
     _libc.prctl.argtypes = (ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong)
 
 
-def _program(arch):
+def _program(arch, io=False):
+    """The filter as BPF: jumps go to labels, resolved once all is laid out."""
     audit, wait4, waitid, clone, clone3 = _ARCH[arch]
-    ins = []
+    traced = [wait4, waitid, *(IO_CALLS[arch].values() if io else ())]
+    refused = _IO_REFUSED[arch] if io else ()
+    ins, labels = [], {}
 
-    def op(code, k, jt=0, jf=0):
-        ins.append(struct.pack("=HBBI", code, jt, jf, k))
+    def op(code, k, jt=None, jf=None):  # jt/jf: a label's name, or None for the next instruction
+        ins.append((code, k, jt, jf))
 
     op(_LD, 4)  # seccomp_data.arch
-    op(_JEQ, audit, 1, 0)
-    op(_RET, _RET_ERRNO | _ENOSYS)  # another ABI: nothing of ours runs there
+    op(_JEQ, audit, None, "enosys")  # another ABI: nothing of ours runs there
     op(_LD, 0)  # seccomp_data.nr
-    op(_JGE, _X32_BIT, 0, 1)
-    op(_RET, _RET_ERRNO | _ENOSYS)  # x32 system calls
-    op(_JEQ, wait4, 6, 0)
-    op(_JEQ, waitid, 5, 0)
-    op(_JEQ, clone3, 6, 0)
-    op(_JEQ, clone, 0, 2)
+    op(_JGE, _X32_BIT, "enosys")  # x32 system calls
+    for nr in traced:
+        op(_JEQ, nr, "trace")
+    for nr, label in refused:
+        op(_JEQ, nr, label)
+    op(_JEQ, clone3, "enosys")  # its flags cannot be read: the C library falls back to clone
+    op(_JEQ, clone, None, "allow")
     op(_LD, 16)  # clone's flags (args[0], low half)
-    op(_JSET, _CLONE_UNTRACED, 2, 0)
-    op(_RET, _RET_ALLOW)
-    op(_RET, _RET_TRACE)
-    op(_RET, _RET_ERRNO | _EPERM)
-    op(_RET, _RET_ERRNO | _ENOSYS)
-    return b"".join(ins)
+    op(_JSET, _CLONE_UNTRACED, "eperm")
+    for name, ret in (("allow", _RET_ALLOW), ("trace", _RET_TRACE), ("eperm", _RET_ERRNO | _EPERM),
+                      ("enosys", _RET_ERRNO | _ENOSYS)):
+        labels[name] = len(ins)
+        op(_RET, ret)
+
+    def offset(at, label):
+        return 0 if label is None else labels[label] - at - 1
+
+    return b"".join(struct.pack("=HBBI", code, offset(i, jt), offset(i, jf), k)
+                    for i, (code, k, jt, jf) in enumerate(ins))
 
 
 def _traced():
@@ -71,8 +98,9 @@ def _traced():
     return False
 
 
-def await_tracer(timeout=3.0):
-    """Wait for the tracer, then filter. Returns why not, or None when in force."""
+def await_tracer(timeout=3.0, io=False):
+    """Wait for the tracer, then filter (io: the byte-moving calls too).
+    Returns why not, or None when in force."""
     arch = platform.machine()
     if _libc is None or arch not in _ARCH:
         return f"no kernel observer on {sys.platform} {arch}"
@@ -83,7 +111,7 @@ def await_tracer(timeout=3.0):
             return "the tracer did not attach"
         time.sleep(delay)
         delay = min(delay * 2, 0.01)
-    code = _program(arch)
+    code = _program(arch, io)
     buf = ctypes.create_string_buffer(code, len(code))
     prog = struct.pack("=HxxxxxxQ", len(code) // 8, ctypes.addressof(buf))
     pbuf = ctypes.create_string_buffer(prog, len(prog))

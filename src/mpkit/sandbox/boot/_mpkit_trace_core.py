@@ -36,7 +36,7 @@ _record = [None, None, itertools.count()]
 # between processes (see _mpkit_trace_messages); pids_read: those of its
 # children the student's code read off their Process objects.
 state = {"run_dir": "", "pid": None, "prints": 0, "children": set(),
-         "sent": False, "received": set(), "pids_read": set()}
+         "sent": set(), "received": set(), "pids_read": set()}
 # sentinel -> Process, for the children this process started (weak: holding a
 # Process would keep its file descriptors open)
 sentinels = weakref.WeakValueDictionary()
@@ -62,7 +62,7 @@ def start_record(_rec=_record, _count=itertools.count):
     pid = _getpid()
     state["pid"] = pid
     state["prints"] = 0
-    state["children"], state["sent"], state["received"], state["pids_read"] = set(), False, set(), set()
+    state["children"], state["sent"], state["received"], state["pids_read"] = set(), set(), set(), set()
     state["worker"], state["pool_events"] = False, 0  # see _mpkit_trace_poolwork
     sentinels.clear()  # a forked child's parent's children are not its own
     old = _rec[0]

@@ -2,8 +2,11 @@
 
 A task may ask a child to send its PID back: the record must show that it
 did, not merely that the parent returned a child's PID (process.pid is
-known to the parent without any sending). Two events, each written once:
-"pid_sent" when a process sends a message holding its own PID,
+known to the parent without any sending). Where the kernel observer follows
+the run's messages (../flows.py), its view decides; this record is the
+portable one. Two events:
+"pid_sent" when a process sends a message holding its own PID (once for
+each way it does: "message", "Value", "shared memory"),
 "pid_received" when a process receives one holding the PID of a process it
 started. The messages are multiprocessing's pickled ones (Pipe, Queue,
 SimpleQueue, Manager proxies, Pool and executor results all go through
@@ -11,24 +14,22 @@ ForkingPickler) and raw ones (Connection.send_bytes, recv_bytes,
 recv_bytes_into). Values in shared memory: _mpkit_trace_shared.
 
 A pickled message is read as pickle sent it: the integers, short texts and
-short bytes of its pickle stream (pickletools.genops over the bytes
-ForkingPickler produced), so a PID is seen inside any picklable structure
-(a slotted class, a namedtuple, a frozen dataclass, an enum, a custom
+short bytes of its pickle stream (_mpkit_pids, with which the kernel
+observer reads the bytes crossing the kernel too), so a PID is seen inside
+any picklable structure (a slotted class, a namedtuple, a frozen dataclass, an enum, a custom
 __reduce__, nested containers), at any depth. It costs little: the stream is
 first searched (a C-speed substring search) for the few byte patterns a
 wanted PID can take (its digits, its bytes in either order); only a stream
 holding one is walked, and only for those PIDs.
 Standard library only (see _mpkit_trace.py).
 """
-import pickletools
 import re
 
+from _mpkit_pids import SMALL, bytes_numbers, stream_pids
 from _mpkit_trace_core import emit, state
 from _mpkit_trace_poolwork import pool_work
 
 _DIGITS = re.compile(r"\d+")
-_genops = pickletools.genops
-_SMALL = 200  # texts and bytes longer than this hold no PID we look for (as in _numbers)
 
 
 def _numbers(value):
@@ -44,10 +45,10 @@ def _numbers(value):
         if isinstance(value, int):
             found.add(value)
         elif isinstance(value, str):
-            if len(value) <= 200:
+            if len(value) <= SMALL:
                 found.update(map(int, _DIGITS.findall(value)))
         elif isinstance(value, (bytes, bytearray, memoryview)):
-            found |= _bytes_numbers(value)
+            found |= bytes_numbers(value)
         elif depth < 3:
             items = value
             if not isinstance(value, (tuple, list, dict)):
@@ -62,70 +63,18 @@ def _numbers(value):
     return found
 
 
-def _bytes_numbers(data):
-    """The ints small raw bytes may hold: digits of ASCII text (str(pid).encode()),
-    and the whole of up to 8 bytes or each aligned 4- and 8-byte word of up to 64
-    (struct.pack, int.to_bytes, a numpy array), read in either byte order."""
-    if memoryview(data).nbytes > 200:
-        return set()
-    data = bytes(data)
-    found = set(map(int, _DIGITS.findall(data.decode("ascii")))) if data.isascii() else set()
-    if len(data) <= 64:
-        words = [data] if len(data) <= 8 else []
-        words += [data[i:i + size] for size in (4, 8) for i in range(0, len(data) - size + 1, size)]
-        for order in ("little", "big"):
-            found.update(int.from_bytes(word, order) for word in words)
-    return found
-
-
-_patterns = {}  # pid -> the byte strings any encoding of it in a pickle stream contains
-
-
-def _patterns_of(pid):
-    found = _patterns.get(pid)
-    if found is None:
-        size = max(1, (pid.bit_length() + 7) // 8)
-        # Digits: protocol 0 ints, texts, ASCII bytes. The shortest bytes in
-        # either order: inside every binary int opcode (BININT1/2, BININT,
-        # LONG1 are little-endian) and every raw word _bytes_numbers reads.
-        found = (str(pid).encode(), pid.to_bytes(size, "little"), pid.to_bytes(size, "big")) if pid >= 0 else ()
-        if len(_patterns) < 4096:
-            _patterns[pid] = found
-    return found
-
-
-def _stream_pids(data, wanted):
-    """Those of the PIDs `wanted` that the pickle stream `data` holds: as an
-    int anywhere in it, or read from its short texts and bytes as _numbers
-    reads them."""
-    raw = bytes(data)
-    maybe = {pid for pid in wanted if any(p in raw for p in _patterns_of(pid))}
-    if not maybe:
-        return set()
-    found = set()
-    for _, arg, _ in _genops(raw):
-        if isinstance(arg, bool) or arg is None:
-            continue
-        if isinstance(arg, int):
-            numbers = (arg,)
-        elif isinstance(arg, str):
-            numbers = map(int, _DIGITS.findall(arg)) if len(arg) <= _SMALL else ()
-        elif isinstance(arg, (bytes, bytearray)):
-            numbers = _bytes_numbers(arg)
-        else:
-            continue
-        found.update(n for n in numbers if n in maybe)
-        if found == maybe:
-            break
-    return found
+def _sent(via):
+    """Record once per way of sending that this process sent its own PID."""
+    if via not in state["sent"]:
+        state["sent"].add(via)
+        emit("pid_sent", via=via)
 
 
 def sending_pickle(data, via):
     """This process sends the pickle stream data: record it if it holds this process's PID."""
     try:  # never break the student's send (a stream genops cannot read, ...)
-        if not state["sent"] and state["pid"] is not None and _stream_pids(data, (state["pid"],)):
-            state["sent"] = True
-            emit("pid_sent", via=via)
+        if via not in state["sent"] and state["pid"] is not None and stream_pids(data, (state["pid"],)):
+            _sent(via)
     except Exception:
         pass
 
@@ -134,7 +83,7 @@ def receiving_pickle(data, via):
     """This process receives the pickle stream data: record the PIDs of its children it holds."""
     try:
         wanted = state["children"] - state["received"] if state["children"] else None
-        new = _stream_pids(data, wanted) if wanted else None
+        new = stream_pids(data, wanted) if wanted else None
         if new:
             state["received"] |= new
             emit("pid_received", pids=sorted(new), via=via)
@@ -145,9 +94,8 @@ def receiving_pickle(data, via):
 def sending(value, via):
     """This process sends value: record it if it holds this process's PID."""
     try:  # the recorder must never break the student's send (a value's odd __class__, ...)
-        if not state["sent"] and state["pid"] in _numbers(value):
-            state["sent"] = True
-            emit("pid_sent", via=via)
+        if via not in state["sent"] and state["pid"] in _numbers(value):
+            _sent(via)
     except Exception:
         pass
 
