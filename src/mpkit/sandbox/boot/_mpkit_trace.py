@@ -62,7 +62,7 @@ def _same_cpu_count():
 
 
 def _on_connection(connection):
-    messages.patch_raw(connection)
+    messages.patch_connections(connection)
     processes.patch_wait(connection)
 
 

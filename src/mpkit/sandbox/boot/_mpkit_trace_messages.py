@@ -8,10 +8,10 @@ portable one. Two events:
 "pid_sent" when a process sends a message holding its own PID (once for
 each way it does: "message", "Value", "shared memory"),
 "pid_received" when a process receives one holding the PID of a process it
-started. The messages are multiprocessing's pickled ones (Pipe, Queue,
-SimpleQueue, Manager proxies, Pool and executor results all go through
-ForkingPickler) and raw ones (Connection.send_bytes, recv_bytes,
-recv_bytes_into). Values in shared memory: _mpkit_trace_shared.
+started. The messages are read where they cross a connection
+(Connection._send_bytes and _recv_bytes, which Pipe, Queue, SimpleQueue,
+Manager proxies, Pool and executor results all go through, pickled or raw).
+Values in shared memory: _mpkit_trace_shared.
 
 A pickled message is read as pickle sent it: the integers, short texts and
 short bytes of its pickle stream (_mpkit_pids, with which the kernel
@@ -25,7 +25,7 @@ Standard library only (see _mpkit_trace.py).
 """
 import re
 
-from _mpkit_pids import SMALL, bytes_numbers, stream_pids
+from _mpkit_pids import SMALL, bytes_numbers, wire_pids
 from _mpkit_trace_core import emit, state
 from _mpkit_trace_poolwork import pool_work
 
@@ -70,20 +70,21 @@ def _sent(via):
         emit("pid_sent", via=via)
 
 
-def sending_pickle(data, via):
-    """This process sends the pickle stream data: record it if it holds this process's PID."""
+def sending_wire(data, via):
+    """This process sends the bytes data (a pickled message or raw bytes) on a
+    connection: record it if they hold this process's PID."""
     try:  # never break the student's send (a stream genops cannot read, ...)
-        if via not in state["sent"] and state["pid"] is not None and stream_pids(data, (state["pid"],)):
+        if via not in state["sent"] and state["pid"] is not None and wire_pids(bytes(data), (state["pid"],)):
             _sent(via)
     except Exception:
         pass
 
 
-def receiving_pickle(data, via):
-    """This process receives the pickle stream data: record the PIDs of its children it holds."""
+def receiving_wire(data, via):
+    """This process received the bytes data on a connection: record the PIDs of its children they hold."""
     try:
         wanted = state["children"] - state["received"] if state["children"] else None
-        new = stream_pids(data, wanted) if wanted else None
+        new = wire_pids(bytes(data), wanted) if wanted else None
         if new:
             state["received"] |= new
             emit("pid_received", pids=sorted(new), via=via)
@@ -112,20 +113,20 @@ def receiving(value, via):
 
 
 def patch_pickled():
-    """ForkingPickler's dumps and loads: every pickled message."""
+    """ForkingPickler's dumps and loads: the work a pool's workers are handed
+    and give back (the PIDs in messages are read where they cross a
+    connection: patch_connections)."""
     from multiprocessing.reduction import ForkingPickler
 
     dumps, loads = ForkingPickler.__dict__["dumps"].__func__, ForkingPickler.loads
 
     def traced_dumps(cls, obj, protocol=None):
         data = dumps(cls, obj, protocol)
-        sending_pickle(data, "message")
         pool_work(obj, "pool_result")
         return data
 
     def traced_loads(data, *args, **kwargs):
         obj = loads(data, *args, **kwargs)
-        receiving_pickle(data, "message")
         pool_work(obj, "pool_task")
         return obj
 
@@ -133,35 +134,32 @@ def patch_pickled():
     ForkingPickler.loads = staticmethod(traced_loads)
 
 
-def patch_raw(connection):
-    """Connection.send_bytes, recv_bytes and recv_bytes_into: messages the
-    student packed without pickle. (send() and recv() do not call them; a
-    Queue's pickles pass through them too, read at a bounded cost.)"""
-    cls = connection._ConnectionBase
-    if getattr(cls, "_mpkit_traced", False):
-        return
-    send_bytes, recv_bytes, recv_bytes_into = cls.send_bytes, cls.recv_bytes, cls.recv_bytes_into
+def _traced_connection(cls):
+    send_bytes, recv_bytes = cls._send_bytes, cls._recv_bytes
 
-    def traced_send_bytes(self, buf, offset=0, size=None):
-        send_bytes(self, buf, offset, size)
+    def traced_send_bytes(self, buf):
+        send_bytes(self, buf)
+        sending_wire(buf, "message")
+
+    def traced_recv_bytes(self, maxsize=None):
+        buf = recv_bytes(self, maxsize)
         try:
-            view = memoryview(buf).cast("B")
-            sending(view[offset:len(view) if size is None else offset + size], "message")
-        except Exception:  # not a flat buffer: nothing to read a PID from
+            receiving_wire(buf.getbuffer(), "message")
+        except Exception:  # not a BytesIO: nothing we know how to read
             pass
+        return buf
 
-    def traced_recv_bytes(self, maxlength=None):
-        data = recv_bytes(self, maxlength)
-        receiving(data, "message")
-        return data
-
-    def traced_recv_bytes_into(self, buf, offset=0):
-        size = recv_bytes_into(self, buf, offset)
-        try:
-            receiving(memoryview(buf).cast("B")[offset:offset + size], "message")
-        except Exception:
-            pass
-        return size
-
-    cls.send_bytes, cls.recv_bytes, cls.recv_bytes_into = traced_send_bytes, traced_recv_bytes, traced_recv_bytes_into
+    cls._send_bytes, cls._recv_bytes = traced_send_bytes, traced_recv_bytes
     cls._mpkit_traced = True
+
+
+def patch_connections(connection):
+    """Connection._send_bytes and _recv_bytes (PipeConnection's on Windows):
+    every message that really crosses a connection passes there, pickled
+    (send, recv, every Queue, SimpleQueue, Manager, Pool and executor) or raw
+    (send_bytes, recv_bytes, recv_bytes_into). Pickling a PID, or unpickling
+    one, without sending it is not sending it."""
+    for name in ("Connection", "PipeConnection"):
+        cls = getattr(connection, name, None)
+        if cls is not None and "_send_bytes" in vars(cls) and not vars(cls).get("_mpkit_traced"):
+            _traced_connection(cls)
