@@ -159,8 +159,10 @@ def _answer_in(rest: str, task) -> str:
 
 
 def _prose_like(line: str) -> bool:
-    """A line of words, not of code: three words or more, not starting like a statement."""
+    """A line of words, not of code: three words or more, not starting like a statement; or a number heading."""
     text = line.strip()
+    if _ALONE.match(text) or _PREFIXED.match(text) and not _PREFIXED.match(text).group(2):
+        return True  # a question's number on its own ("5.)", "Q.5", "Ans 5:") typed above the code
     if not text or text.startswith("#") or _CODE_START.match(text):
         return False
     return len(re.findall(r"[A-Za-z]{2,}", text)) >= 3 or not re.search(r"[=()\[\]{}]", text)
