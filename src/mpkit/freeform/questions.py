@@ -169,12 +169,15 @@ def _prose_like(line: str) -> bool:
 
 
 def classify(source: str) -> list[str]:
-    """For each line of a code cell: "code", "comment", "blank", "magic" or "prose"."""
+    """For each line of a code cell: "code", "comment", "blank", "magic", "prose", or "glued": an
+    answer's label typed in front of its first line of code (`Ans3.import multiprocessing`, a
+    SyntaxError in Jupyter too): the label is words, the rest is code (`glued()` splits it)."""
     lines = source.splitlines()
     kinds = ["blank" if not line.strip() else "comment" if line.lstrip().startswith("#")
              else "magic" if MAGIC.match(line) else "code" for line in lines]
     for _ in range(len(lines) + 1):
-        text = "\n".join(line if kinds[i] in ("code", "comment") else "" for i, line in enumerate(lines))
+        text = "\n".join(line if kinds[i] in ("code", "comment") else glued(line)[1] if kinds[i] == "glued" else ""
+                         for i, line in enumerate(lines))
         try:
             _strings_are_prose(ast.parse(text), lines, kinds)
             return kinds
@@ -182,6 +185,9 @@ def classify(source: str) -> list[str]:
             bad = (exc.lineno or 0) - 1
             # The parser may stumble a line after the prose (an unclosed bracket in it): look back too.
             for i in (bad, bad - 1):
+                if 0 <= i < len(lines) and kinds[i] == "code" and glued(lines[i])[0] and _not_python(lines[i]):
+                    kinds[i] = "glued"
+                    break
                 if 0 <= i < len(lines) and kinds[i] == "code" and _prose_like(lines[i]) and _not_python(lines[i]):
                     kinds[i] = "prose"
                     break
@@ -190,6 +196,17 @@ def classify(source: str) -> list[str]:
         except (ValueError, RecursionError):
             return kinds
     return kinds
+
+
+_GLUED = re.compile(r"^(\s*(?:q|que|ques|question|ans|answer)\s*[-.#:=]?\s*\d{1,2}(?:\s*[-.):=]+|\s))\s*(.+)$", re.I)
+
+
+def glued(line: str) -> tuple[str, str]:
+    """("Ans3.", "import multiprocessing") of a label typed in front of code, or ("", line)."""
+    match = _GLUED.match(line)
+    if match and _CODE_START.match(match.group(2)) and not _not_python(match.group(2)):
+        return match.group(1), match.group(2)
+    return "", line
 
 
 def _strings_are_prose(tree, lines: list, kinds: list) -> None:
@@ -294,6 +311,15 @@ def _scan(cells: list[Cell], finder: Finder, weak: set) -> tuple[dict, list, lis
         for line, kind in zip(lines, kinds):
             if kind == "prose" and cell.kind == "code":  # words typed in quotes: the words
                 line = _QUOTES.sub("", line)
+            if kind == "glued":  # its label may head the question; the rest is the code
+                label, line = glued(line)
+                label_heading = finder.heading(label, cell.label(), prose=True)
+                if label_heading and (current is None or label_heading.task_id != current.task_id):
+                    flush()
+                    current = parts.get(label_heading.task_id) or parts.setdefault(
+                        label_heading.task_id, Part(label_heading.task_id, label_heading.how))
+                    trail.append(("heading", label_heading.task_id))
+                kind = "code"
             heading = finder.heading(line, cell.label(), prose=kind == "prose") if kind in ("prose", "comment") else None
             after = int(re.sub(r"\D", "", current.task_id) or 0) if current else 0
             if heading is None and weak and kind == "prose" and opening:
@@ -311,7 +337,9 @@ def _scan(cells: list[Cell], finder: Finder, weak: set) -> tuple[dict, list, lis
                     current.prose.append(heading.rest)
                 trail.append(("heading", heading.task_id))
                 continue
-            if heading:  # the question repeated in its own part: not part of the answer
+            if heading:  # the question repeated in its own part; words after its number ("Ans1. it ...") stay
+                if heading.rest:
+                    current.prose.append(heading.rest)
                 continue
             chunk.append((kind, line))
         flush()
