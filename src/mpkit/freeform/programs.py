@@ -117,17 +117,19 @@ def _number(task_id: str) -> int:
 
 def _gaps(trail: list, code_ids: set) -> list:
     """The stretches of loose code (before any heading, or in a prose question's part), each as
-    (number of the heading before, number of the heading after, [(piece, owner)])."""
-    gaps, lo, loose = [], 0, []
+    [number of the heading before, number of the heading after, [(piece, owner)], repeated]. After a
+    bare number repeated in its own part ("5.)" over the question, "5.)" again over a program), the
+    code is loose too (`repeated`): the second "5.)" may be a mistyped "6.)"."""
+    gaps, lo, loose, repeated = [], 0, [], False
     for event in trail:
-        if event[0] == "heading":
+        if event[0] in ("heading", "repeat"):
             if loose:
-                gaps.append([lo, _number(event[1]), loose])
-            lo, loose = _number(event[1]), []
-        elif event[2] is None or event[2] not in code_ids:
+                gaps.append([lo, _number(event[1]), loose, repeated])
+            lo, loose, repeated = _number(event[1]), [], event[0] == "repeat"
+        elif repeated or event[2] is None or event[2] not in code_ids:
             loose.append((event[1], event[2]))
     if loose:
-        gaps.append([lo, 99, loose])
+        gaps.append([lo, 99, loose, repeated])
     return gaps
 
 
@@ -169,10 +171,14 @@ def place_loose(parts: dict, preamble: list, trail: list, tasks) -> None:
     """Give the code no heading claims to the code questions no heading names, by order and content."""
     code = {t.id: t for t in tasks if t.free_form and t.free_form.answer == "code"}
     in_order = [event[1] for event in trail if event[0] == "piece"]
-    for lo, hi, loose in _gaps(trail, set(code)):
+    for lo, hi, loose, repeated in _gaps(trail, set(code)):
         open_ = sorted((t for t in code.values() if t.id not in parts and lo < _number(t.id) < hi),
                        key=lambda t: _number(t.id))
         groups = _groups(loose)
+        if repeated:  # only the next question, and only programs that do not do what the numbered one asks
+            kind = _question_kind(code[f"q{lo}"])[0] if f"q{lo}" in code else ""
+            open_ = [t for t in open_ if _number(t.id) == lo + 1]
+            groups = [g for g in groups if not (g["pool"] if kind == "pool" else g["starts"] and not g["pool"])]
         if not open_ or not groups:
             continue
         for group, q in zip(groups, _assign(groups, [_question_kind(t) for t in open_])):
@@ -188,6 +194,7 @@ def place_loose(parts: dict, preamble: list, trail: list, tasks) -> None:
                 (preamble if owner is None else parts[owner].code).remove(piece)
                 part.code.append(piece)
             does = "makes a pool" if group["pool"] else "starts processes"
-            where = "before any question" if lo == 0 else f"after Q{lo}'s part"
+            where = ("before any question" if lo == 0 else f"under a second '{lo}' heading, {task.id.upper()}'s "
+                     f"number mistyped?" if repeated else f"after Q{lo}'s part")
             cells = ", ".join(c.label() for c, _ in part.code)
             part.found_by = f"no heading names it: {cells} placed by order and content (a program that {does}, {where})"

@@ -63,6 +63,7 @@ class Heading:
     task_id: str
     how: str  # what named it, for the scorecard
     rest: str = ""  # words after the number on the heading's line ("Ans 1: it runs ..."), if not the question
+    bare: bool = False  # a number alone on its line ("5.)"), no "Q" or "Ans" before it
 
 
 class Finder:
@@ -80,7 +81,7 @@ class Finder:
             return None
         alone = _ALONE.match(text) if prose else None
         if alone and int(alone.group(1)) in self.by_number:  # "5.)", "(5)" on a line of its own
-            return Heading(self.by_number[int(alone.group(1))].id, f"{text!r} in {where}")
+            return Heading(self.by_number[int(alone.group(1))].id, f"{text!r} in {where}", bare=True)
         match = _PREFIXED.match(text) or (_NUMBERED.match(text) if prose else None)
         if match and int(match.group(1)) in self.by_number:
             task = self.by_number[int(match.group(1))]
@@ -340,6 +341,9 @@ def _scan(cells: list[Cell], finder: Finder, weak: set) -> tuple[dict, list, lis
             if heading:  # the question repeated in its own part; words after its number ("Ans1. it ...") stay
                 if heading.rest:
                     current.prose.append(heading.rest)
+                if heading.bare:  # "5.)" twice: maybe the next number mistyped (programs.place_loose decides)
+                    flush()
+                    trail.append(("repeat", heading.task_id))
                 continue
             chunk.append((kind, line))
         flush()
