@@ -1,20 +1,25 @@
 """Finding each question's answer among a notebook's cells.
 
 A question's part starts at a line that names it: its number with a prefix
-("Q3.", "Q 3)", "Q-3", "Que 3", "Question no. 3", "Q.No-03", "Ans 3",
-"Answer = 3"), "3.)", a bare number whose line reads like the question
-("3. Python code to create a process"), or the question's own words. When a
-numbered heading carries the words of another question ("Q.4 - How can we
-create a pool of worker processes ..."), the words win. Headings count in
-markdown, in comments, in prose typed into code cells and in strings standing
-alone in them ('\'\'\'Q3. Write a python code ...\'\'\''), never in code
-(`print("Q3")`). The part runs to the next heading, across cells and inside one.
+("Q3.", "Q 3)", "(Q3)", "Q-3", "Que 3", "Question no. 3", "Q.No-03", "Ans 3",
+"Answer = 3"), a number alone on its line ("3.)", "3 )", "(3)", "3."), a bare
+number whose line reads like the question ("3. Python code to create a
+process"), or the question's own words (all of them, or a question asked with
+only its words). When a numbered heading carries the words of another question
+("Q.4 - How can we create a pool of worker processes ..."), the words win.
+Headings count in markdown, in comments, in prose typed into code cells and in
+strings standing alone in them, never in code (`print("Q3")`) nor in markdown
+code blocks. The part runs to the next heading, across cells and inside one.
+A second pass lets weaker signs head a question no stronger heading names: a
+bare number opening a cell ("3. We make a Process ..."), in order, and the help
+call nbconvert left of a question ending in "?" (its last word).
 
 In code cells, lines that are not Python (prose, pasted output) are left out
 one at a time where the parser stumbles on them; a line that looks like code
-is never dropped, so a real syntax error still reaches the student. A code
-question's program is its code, joined in order, after the imports made in
-earlier cells (which the student's kernel had when the cell ran).
+is never dropped, so a real syntax error still reaches the student. A label
+typed in front of code (`Ans3.import os`) is cut off. Code in markdown
+```python blocks is kept aside (answers.py grades it when there is no code
+cell). The program is made in programs.py.
 """
 from __future__ import annotations
 
