@@ -379,3 +379,22 @@ def test_a_label_typed_in_front_of_code_is_cut_off():
     assert classify("Ans3.import os\nprint(os.getpid())\n") == ["glued", "code"]
     assert glued("Ans5: from multiprocessing import Pool") == ("Ans5:", "from multiprocessing import Pool")
     assert glued("Ans 3 the child prints hello") == ("", "Ans 3 the child prints hello")  # words, not code
+
+
+def test_a_repeated_number_stands_when_the_code_does_what_it_asks(tmp_path):
+    got = _found(tmp_path, [("markdown", "5.) How can we create a pool of worker processes in python?"),
+                            ("markdown", "5.)"), ("code", POOL)])
+    assert got == {"q5": ["cell 3"]}, got  # not moved to Q6, which has no heading either
+    got = _found(tmp_path, [("markdown", "5.) How can we create a pool of worker processes in python?"),
+                            ("markdown", "5.)"), ("code", POOL), ("markdown", "5.)"), ("code", LOOP)])
+    assert got == {"q5": ["cell 3"], "q6": ["cell 5"]}, got
+
+
+def test_a_help_call_heads_a_question_only_when_its_word_ends_one_open_question():
+    finder = Finder(MANIFEST.tasks)
+    call = "get_ipython().run_line_magic('pinfo', 'module')"
+    ids = {t.id for t in finder.tasks}
+    assert finder.lost(call, 4, ids - {"q6"}, "cell 1").task_id == "q5"  # Q6 named by a heading elsewhere
+    assert finder.lost(call, 4, ids, "cell 1") is None  # Q5 or Q6: cannot tell
+    assert finder.lost(call, 2, ids, "cell 1") is None  # Q3, Q5 and Q6 all end in 'module'
+    assert finder.lost("get_ipython().run_line_magic('pinfo', 'start')", 0, ids, "cell 1") is None
