@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .questions import Part
 
+
 def imports_of(code: str) -> list[str]:
     """The top-level import statements of a piece of code, as written."""
     try:
@@ -78,7 +79,6 @@ def program_of(part: Part, earlier: list) -> tuple[str, list]:
     return body, given
 
 
-
 _POOLS = {"Pool", "ProcessPoolExecutor", "ThreadPool", "ThreadPoolExecutor"}
 _LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)
 _SEVERAL = re.compile(r"\b(\d+|two|three|four|five|six|several|many)\s+processes\b", re.I)
@@ -125,7 +125,7 @@ def _gaps(trail: list, code_ids: set) -> list:
         if event[0] in ("heading", "repeat"):
             if loose:
                 gaps.append([lo, _number(event[1]), loose, repeated])
-            lo, loose, repeated = _number(event[1]), [], event[0] == "repeat"
+            lo, loose, repeated = _number(event[1]), [], event[0] == "repeat" and event[1] in code_ids
         elif repeated or event[2] is None or event[2] not in code_ids:
             loose.append((event[1], event[2]))
     if loose:
@@ -176,7 +176,7 @@ def place_loose(parts: dict, preamble: list, trail: list, tasks) -> None:
                        key=lambda t: _number(t.id))
         groups = _groups(loose)
         if repeated:  # only the next question, and only programs that do not do what the numbered one asks
-            kind = _question_kind(code[f"q{lo}"])[0] if f"q{lo}" in code else ""
+            kind = _question_kind(next(t for t in code.values() if _number(t.id) == lo))[0]
             open_ = [t for t in open_ if _number(t.id) == lo + 1]
             groups = [g for g in groups if not (g["pool"] if kind == "pool" else g["starts"] and not g["pool"])]
         if not open_ or not groups:
