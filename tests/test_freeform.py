@@ -294,3 +294,107 @@ def test_public_only_leaves_hidden_checks_out(tmp_path):
     assert everything and seen[False][everything[0]]["score"] == 0  # judged, and failed
     assert not [name for name in seen[True] if "all different" in name]
     assert len(seen[True]) == len(seen[False]) - 1
+
+
+# --- finding: unit tests of the rules the notebooks above pin (FREEFORM_SPEC.md, "Finding") ---
+
+from mpkit.freeform.answers import read_answers  # noqa: E402
+from mpkit.freeform.questions import Finder, classify  # noqa: E402
+
+MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
+ONE = "from multiprocessing import Process\ndef f():\n    print('x')\nif __name__ == '__main__':\n    p = Process(target=f)\n    p.start()\n    p.join()\n"
+LOOP = ("from multiprocessing import Process\ndef f(i):\n    print(i)\nif __name__ == '__main__':\n"
+        "    for i in range(3):\n        Process(target=f, args=(i,)).start()\n")
+POOL = ("from multiprocessing import Pool\ndef sq(x):\n    return x * x\nif __name__ == '__main__':\n"
+        "    with Pool(2) as p:\n        print(p.map(sq, [1, 2]))\n")
+
+
+def _found(tmp_path, cells) -> dict:
+    """{task id: the cells its program came from} of a notebook of (kind, source) cells."""
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"nbformat": 4, "cells": [{"cell_type": k, "source": s} for k, s in cells]}))
+    return {t: a.cells for t, a in read_answers(path, MANIFEST).answers.items() if a.program is not None}
+
+
+@pytest.mark.parametrize("programs, placed", [
+    ([ONE], {"q3": [1]}),
+    ([LOOP], {"q6": [1]}),  # several processes, nothing after it: Q6's, never Q3's alone
+    ([LOOP, POOL], {"q3": [1], "q5": [2]}),  # before the pool: Q3's
+    ([POOL, LOOP], {"q5": [1], "q6": [2]}),
+    ([ONE, POOL, LOOP], {"q3": [1], "q5": [2], "q6": [3]}),
+    ([ONE, LOOP], {"q3": [1], "q6": [2]}),
+    ([POOL, ONE], {"q5": [1], "q6": [2]}),  # after the pool only Q6 can stand: it loses four_children there
+])
+def test_programs_without_headings_go_by_order_and_content(tmp_path, programs, placed):
+    got = _found(tmp_path, [("code", p) for p in programs])
+    assert got == {t: [f"cell {n}" for n in cells] for t, cells in placed.items()}, got
+
+
+def test_a_heading_bounds_where_loose_code_may_go(tmp_path):
+    """After Q4's words only Q5 and Q6 may stand: a lone Process program there is Q6's, not Q3's."""
+    got = _found(tmp_path, [("markdown", "Q4. What is a multiprocessing pool in python? Why is it used?"),
+                            ("markdown", "A group of workers."), ("code", ONE)])
+    assert got == {"q6": ["cell 3"]}, got
+    got = _found(tmp_path, [("markdown", "Q2. What are the differences between multiprocessing and multithreading?"),
+                            ("code", LOOP), ("markdown", "Q4. What is a multiprocessing pool? Why is it used?")])
+    assert got == {"q3": ["cell 2"]}, got  # between Q2 and Q4 only Q3 may stand
+
+
+def test_code_under_a_code_question_is_never_moved(tmp_path):
+    got = _found(tmp_path, [("markdown", "Q3."), ("code", ONE), ("code", POOL)])
+    assert got == {"q3": ["cell 2", "cell 3"]}, got
+
+
+@pytest.mark.parametrize("line, task", [
+    ("5.)", "q5"), ("5 )", "q5"), ("(5)", "q5"), ("5)", "q5"), ("Q.5", "q5"), ("(Q5)", "q5"), ("**5.)**", "q5"),
+    ("What is a multiprocessing pool in python?", "q4"), ("What is multiprocessing in python?", None),
+    ("5) processes are heavier", None),
+])
+def test_heading_forms(line, task):
+    heading = Finder(MANIFEST.tasks).heading(line, "cell 1", prose=True)
+    assert (heading.task_id if heading else None) == task
+
+
+def test_a_number_alone_above_code_is_words():
+    assert classify("5.)\nimport os\nx = 1\n") == ["prose", "code", "code"]
+    assert classify("Q.6\nprint(1)\n") == ["prose", "code"]
+
+
+def test_markdown_code_is_graded_only_without_a_code_cell(tmp_path):
+    fence = "Q3. Write a python code to create a process.\n\n```python\n" + ONE + "```\n"
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"nbformat": 4, "cells": [{"cell_type": "markdown", "source": fence}]}))
+    answer = read_answers(path, MANIFEST).answers["q3"]
+    assert "markdown code block" in answer.found_by and answer.cells == ["cell 1 (a markdown code block)"]
+    assert "p.start()" in answer.program
+    path.write_text(json.dumps({"nbformat": 4, "cells": [{"cell_type": "markdown", "source": fence},
+                                                         {"cell_type": "code", "source": LOOP}]}))
+    answer = read_answers(path, MANIFEST).answers["q3"]
+    assert answer.cells == ["cell 2"] and "markdown" not in answer.found_by
+
+
+def test_a_label_typed_in_front_of_code_is_cut_off():
+    from mpkit.freeform.questions import glued
+
+    assert classify("Ans3.import os\nprint(os.getpid())\n") == ["glued", "code"]
+    assert glued("Ans5: from multiprocessing import Pool") == ("Ans5:", "from multiprocessing import Pool")
+    assert glued("Ans 3 the child prints hello") == ("", "Ans 3 the child prints hello")  # words, not code
+
+
+def test_a_repeated_number_stands_when_the_code_does_what_it_asks(tmp_path):
+    got = _found(tmp_path, [("markdown", "5.) How can we create a pool of worker processes in python?"),
+                            ("markdown", "5.)"), ("code", POOL)])
+    assert got == {"q5": ["cell 3"]}, got  # not moved to Q6, which has no heading either
+    got = _found(tmp_path, [("markdown", "5.) How can we create a pool of worker processes in python?"),
+                            ("markdown", "5.)"), ("code", POOL), ("markdown", "5.)"), ("code", LOOP)])
+    assert got == {"q5": ["cell 3"], "q6": ["cell 5"]}, got
+
+
+def test_a_help_call_heads_a_question_only_when_its_word_ends_one_open_question():
+    finder = Finder(MANIFEST.tasks)
+    call = "get_ipython().run_line_magic('pinfo', 'module')"
+    ids = {t.id for t in finder.tasks}
+    assert finder.lost(call, 4, ids - {"q6"}, "cell 1").task_id == "q5"  # Q6 named by a heading elsewhere
+    assert finder.lost(call, 4, ids, "cell 1") is None  # Q5 or Q6: cannot tell
+    assert finder.lost(call, 2, ids, "cell 1") is None  # Q3, Q5 and Q6 all end in 'module'
+    assert finder.lost("get_ipython().run_line_magic('pinfo', 'start')", 0, ids, "cell 1") is None

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..errors import MpkitError
 from .cells import kind_of, read_notebook, read_script, script_files
-from .questions import alternatives, find_parts, program_of
+from .programs import alternatives, place_loose, program_of
+from .questions import find_parts
 
 
 @dataclass
@@ -50,7 +51,8 @@ def read_answers(path: Path, manifest) -> Answers:
         return Answers(path, kind, {t: _file_answer(t, f, manifest) for t, f in files.items()})
     cells = read_notebook(path) if kind == "notebook" else read_script(path)
     tasks = [t for t in manifest.tasks if t.free_form]
-    parts, preamble = find_parts(cells, tasks)
+    parts, preamble, trail = find_parts(cells, tasks)
+    place_loose(parts, preamble, trail, tasks)
     if not parts:
         raise MpkitError(f"{path}: no question found in this {kind} (looked for headings such as 'Q3.', "
                          "'Question 3', 'Ans 3' or the questions' text); put each question's number before its answer")
@@ -58,14 +60,20 @@ def read_answers(path: Path, manifest) -> Answers:
     order = {t.id: i for i, t in enumerate(manifest.tasks)}
     for task_id, part in sorted(parts.items(), key=lambda item: order[item[0]]):
         task = manifest.task(task_id)
-        dropped = alternatives(part) if task.free_form.answer == "code" else []
+        code = task.free_form.answer == "code"
+        fenced = code and not part.code and bool(part.fenced)
+        if fenced:  # no code cell: the code shown in the part's markdown is the answer (spec: "Code in markdown")
+            part.code = list(part.fenced)
+            part.found_by += "; its code taken from a markdown code block (```python), never run in the notebook"
+        dropped = alternatives(part) if code else []
         answer = Answer(task_id, part.found_by, prose="\n\n".join(part.prose),
                         left_out=[f"{cell.label()}: {why}" for cell, why in part.left_out])
-        if task.free_form.answer == "code" and part.code:
+        if code and part.code:
             answer.program, answer.imports = program_of(part, part.earlier + dropped)  # their imports stay
-            answer.cells = [c.label() for c in sorted({c for c, _ in part.code}, key=lambda c: c.number)]
-        elif part.code or part.notes:  # code and comments in a prose answer: shown to the grader with the words
-            answer.prose = "\n\n".join([answer.prose, *part.notes, *(text for _, text in part.code)]).strip()
+            where = " (a markdown code block)" if fenced else ""
+            answer.cells = [c.label() + where for c in sorted({c for c, _ in part.code}, key=lambda c: c.number)]
+        elif part.code or part.notes or part.fenced:  # code and comments in a prose answer: shown with the words
+            answer.prose = "\n\n".join([answer.prose, *part.notes, *(text for _, text in part.code + part.fenced)]).strip()
         answers[task_id] = answer
     return Answers(path, kind, answers)
 
