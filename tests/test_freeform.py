@@ -120,7 +120,10 @@ def spawn_safe(answer: Answer) -> bool:
     import ast
 
     text = answer.path.read_text(encoding="utf-8")
-    tree = ast.parse(text)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return False  # nothing of it runs, under any start method
     guarded = any(isinstance(n, ast.If) and "__main__" in ast.dump(n.test) for n in tree.body)
     nested = any(isinstance(inner, (ast.FunctionDef, ast.Lambda)) for outer in ast.walk(tree)
                  if isinstance(outer, ast.FunctionDef) for inner in ast.walk(outer) if inner is not outer)
@@ -398,3 +401,67 @@ def test_a_help_call_heads_a_question_only_when_its_word_ends_one_open_question(
     assert finder.lost(call, 4, ids, "cell 1") is None  # Q5 or Q6: cannot tell
     assert finder.lost(call, 2, ids, "cell 1") is None  # Q3, Q5 and Q6 all end in 'module'
     assert finder.lost("get_ipython().run_line_magic('pinfo', 'start')", 0, ids, "cell 1") is None
+
+
+RANDOM_ANSWERS = ["wrong/q6_random", "wrong/q6_random_pid_seed", "wrong/q6_random_time_ns", "wrong/q6_urandom",
+                  "wrong/q6_secrets", "wrong/q6_random_sample_parent", "right/q6_random_pause"]
+
+
+def test_random_numbers_get_the_same_verdict_every_time(tmp_path):
+    """Same submission, same score: numbers drawn at random (seeded from the PID or the clock,
+    os.urandom, secrets) lose numbers_differ whatever came out, in five gradings of each."""
+    folders = []
+    for name in RANDOM_ANSWERS:
+        for i in range(5):
+            folder = tmp_path / f"{name.replace('/', '-')}-{i}"
+            folder.mkdir()
+            (folder / "q6.py").write_text((HERE / "answers" / f"{name}.py").read_text(encoding="utf-8"))
+            folders.append((name, folder))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        reports = list(pool.map(lambda item: grade_free_form(KIT, item[1]), folders))
+    verdicts: dict = {}
+    for (name, _), report in zip(folders, reports):
+        q6 = next(t for t in report.tasks if t.task_id == "q6")
+        verdicts.setdefault(name, set()).add(frozenset(c.check_id for c in q6.checks if c.status != PASSED))
+    assert all(len(seen) == 1 for seen in verdicts.values()), verdicts
+    for name, (lost,) in verdicts.items():
+        assert ("numbers_differ" in lost) == name.startswith("wrong/"), (name, lost)
+
+
+def test_pool_size_advice_names_no_cpu_count(graded):
+    """Pool() without a size: the advice says one worker per CPU core (os.cpu_count()), never the
+    number of CPUs graded code sees (a student's computer has another)."""
+    from mpkit.sandbox.runner import CPU_COUNT
+
+    advice = graded["right/q5_pool_default_size"]["pool_of_four"]
+    assert advice.status != PASSED and "os.cpu_count()" in advice.observed, advice.feedback()
+    assert str(CPU_COUNT) not in advice.feedback(), advice.feedback()
+
+
+def test_a_reason_shared_by_checks_is_said_once(graded, tmp_path):
+    """A question not answered, or a program that did not run, is said in full once; the
+    question's other checks say it in short and point at the one that says it all."""
+    for name, phrase in (("wrong/q6_syntax_error", "did not run at all"),):
+        failed = [r for r in graded[name].values() if r.status != PASSED]
+        assert sum(phrase in r.observed for r in failed) == len(failed), [r.observed for r in failed]
+        assert sum("said under" not in r.observed for r in failed) == 1, [r.observed for r in failed]
+    (tmp_path / "q3.py").write_text((HERE / "answers" / "right" / "q3_pipe.py").read_text(encoding="utf-8"))
+    report = grade_free_form(KIT, tmp_path)
+    q5 = next(t for t in report.tasks if t.task_id == "q5")
+    assert [("said under" not in c.observed) for c in q5.checks] == [True] + [False] * (len(q5.checks) - 1)
+    assert all("not answered" in c.observed for c in q5.checks)
+    assert "Add your program for Q5 to the folder as q5.py" in q5.checks[0].hint, q5.checks[0].hint
+    assert "markdown" not in q5.checks[0].hint
+
+
+def test_input_never_waits_for_a_keyboard(tmp_path):
+    """stdin is empty in a grading: input() fails at once (EOFError), and the feedback says why."""
+    import time
+
+    (tmp_path / "q6.py").write_text((HERE / "answers" / "wrong" / "q6_input_numbers.py").read_text(encoding="utf-8"))
+    started = time.monotonic()
+    report = grade_free_form(KIT, tmp_path)
+    assert time.monotonic() - started < 10
+    q6 = next(t for t in report.tasks if t.task_id == "q6")
+    said = "\n".join(c.feedback() for c in q6.checks)
+    assert "keyboard input" in said and "fixed values" in said and "EOFError" in said, said

@@ -3,6 +3,7 @@ the multiprocessing module." Judged on the program's run (see
 mpkit.freeform.judging): a process of its own, whose target ran in it."""
 from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, left_to_luck,
                                     main_guard, own_processes, ran)
+from mpkit.freeform import stopped
 from mpkit.grading import RunSpec, check, exit_code_hint, expect, last_error
 
 TASK = "q3"
@@ -14,7 +15,7 @@ def children(runs):
     run = ran(runs)
     procs = own_processes(run)
     if not procs:
-        fail_no_processes(run, "the program to start a child process with multiprocessing.Process", HINT)
+        fail_no_processes(runs, "the program to start a child process with multiprocessing.Process", HINT)
     return run, procs
 
 
@@ -39,8 +40,10 @@ def test_target_runs_in_child(runs):
         error = last_error(child.err.text)
         expect(code == 0, expected=f"{child.label()} to run its target to the end",
                observed=f"it ended with exit code {code}" + (f": {error}" if error else "")
+               + (f"; {stopped.INPUT_OBSERVED}" if stopped.asked_for_input(child.err.text) else "")
                if code is not None else "it never ran to its end",
-               hint=exit_code_hint(code) if code is not None else "Let the child finish and join() it.")
+               hint=stopped.INPUT_HINT if stopped.asked_for_input(child.err.text) else exit_code_hint(code)
+               if code is not None else "Let the child finish and join() it.")
 
 
 @check("ends_normally")

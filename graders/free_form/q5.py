@@ -4,6 +4,7 @@ tasks the pool's workers received and the results they sent back are
 recorded by the workers themselves, whatever the function is called."""
 from mpkit.freeform.judging import (describe, ends_normally, main_guard, own_processes, ran, results_sent,
                                     tasks_done, workers)
+from mpkit.freeform import stopped
 from mpkit.grading import THREAD_POOL_HINT, RunSpec, check, expect, fail, pool_sizes, shown, used_thread_pool
 
 TASK = "q5"
@@ -14,6 +15,9 @@ HINT = "Make the pool with `with multiprocessing.Pool(4) as pool:` and give it w
 def the_pool(runs):
     run = ran(runs)
     if not workers(run):
+        why = stopped.failure(runs, run)
+        if why is not None:  # it stopped before it made a pool: say why
+            raise why
         if used_thread_pool(run):
             fail(expected="a pool of worker processes", observed="the pool's workers were threads of this one "
                  "process (multiprocessing.pool.ThreadPool or multiprocessing.dummy)", hint=THREAD_POOL_HINT)
@@ -39,9 +43,19 @@ def sizes(run, program=""):
 
 def executor_sizes(program: str) -> list:
     """The max_workers of each ProcessPoolExecutor(...) in the program, when all are plain numbers."""
-    import ast
-
     from mpkit.sandbox.runner import CPU_COUNT
+
+    found = [CPU_COUNT if size == PER_CPU else size for size in sizes_said(program, "ProcessPoolExecutor")]
+    return [] if None in found else found
+
+
+PER_CPU = "per CPU"
+
+
+def sizes_said(program: str, *makers: str) -> list:
+    """What each call of `makers` (Pool, ProcessPoolExecutor) in the program asks for: a number,
+    PER_CPU (no size, None, or a size read from os.cpu_count()), or None (something else)."""
+    import ast
 
     try:
         tree = ast.parse(program)
@@ -49,15 +63,26 @@ def executor_sizes(program: str) -> list:
         return []
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "ProcessPoolExecutor":
-            given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "max_workers"), None)
-            if given is None or isinstance(given, ast.Constant) and given.value is None:
-                found.append(CPU_COUNT)  # a run's os.cpu_count(), the executor's default
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in makers:
+            names = ("processes", "max_workers")
+            given = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in names), None)
+            if given is None or isinstance(given, ast.Constant) and given.value is None or "cpu_count" in ast.dump(given):
+                found.append(PER_CPU)
             elif isinstance(given, ast.Constant) and isinstance(given.value, int):
                 found.append(given.value)
             else:
-                return []
+                found.append(None)
     return found
+
+
+def say_size(size: int, program: str) -> str:
+    """A pool's size in words. One of os.cpu_count() workers is said so, never as the number the grader's
+    machine has (a run sees the same CPU count everywhere, and the student's own computer differs)."""
+    from mpkit.sandbox.runner import CPU_COUNT
+
+    if size == CPU_COUNT and PER_CPU in sizes_said(program, "Pool", "ProcessPoolExecutor"):
+        return "a pool of one worker per CPU core (the number of CPU cores, os.cpu_count(), differs from one computer to another)"
+    return f"a pool of {size} worker process{'es' if size != 1 else ''}"
 
 
 def values(value):
@@ -108,9 +133,27 @@ def test_results_shown(runs):
              "object that will hold the results, not the results", hint="Call .get() on what map_async or "
              "apply_async returned (or .result() on a Future), and print that.")
     fail(expected="the results to be printed, by the parent or by the workers",
-         observed=(f"the workers returned {shown(results[:8])}, but the program printed "
-                   + (repr(parent.strip()[:120]) if parent.strip() else "nothing")) if results
-         else "nothing was printed", hint="Print what the pool returned: print(pool.map(f, numbers)).")
+         observed=(f"the workers returned {shown(results[:8])}, but " if results else
+                   "no result came back from the workers, and ") + said_lines(parent, printed),
+         hint="Print what the pool returned: print(pool.map(f, numbers)).")
+
+
+def said_lines(parent: str, workers_printed: list) -> str:
+    """What was printed, in a few words: 'nothing was printed', or the lines themselves."""
+    lines = [line.strip() for line in parent.splitlines() if line.strip()]
+    if not lines and not workers_printed:
+        return "nothing was printed"
+    said = []
+    if lines:
+        said.append("the program printed only " + _quote(lines))
+    if workers_printed:
+        said.append("the workers printed only " + _quote(workers_printed))
+    return " and ".join(said) + ", and no line shows the results"
+
+
+def _quote(lines: list) -> str:
+    shown_lines = " / ".join(repr(line[:60]) for line in lines[:3])
+    return shown_lines + (f" (and {len(lines) - 3} more lines)" if len(lines) > 3 else "")
 
 
 def _token(value) -> str:
@@ -145,7 +188,7 @@ def test_pool_of_four(runs, program):
     run = the_pool(runs)
     found = sizes(run, program)
     expect(found == [4], expected="a pool of 4 worker processes, as the question says",
-           observed=f"pools of {', '.join(map(str, found))} worker processes",
+           observed="; ".join(say_size(size, program) for size in found),
            hint="Pass the size: multiprocessing.Pool(processes=4) (without it, the pool has one worker per CPU).")
 
 

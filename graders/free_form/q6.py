@@ -4,6 +4,8 @@ Who printed what is known from the output files the kit gives each process,
 never from what the lines say."""
 from mpkit.freeform.judging import (describe, ends_normally, fail_no_processes, joined_by_program, left_to_luck,
                                     main_guard, numbers_of, own_processes, printed_numbers, ran, tasks_done, workers)
+from mpkit.freeform import stopped
+from mpkit.freeform.randomness import random_print
 from mpkit.grading import RunSpec, check, expect, fail
 
 TASK = "q6"
@@ -17,7 +19,8 @@ def the_processes(run):
     if own:
         return own, False
     busy = {e["pid"] for e in tasks_done(run)}
-    return [p for p in workers(run) if p.pid in busy], True
+    pooled = [p for p in workers(run) if p.pid in busy]
+    return pooled, bool(pooled)
 
 
 @check("four_children")
@@ -25,7 +28,7 @@ def test_four_children(runs):
     run = ran(runs)
     own = own_processes(run)
     if not own:
-        fail_no_processes(run, "exactly four child processes, each started as a process of its own", HINT)
+        fail_no_processes(runs, "exactly four child processes, each started as a process of its own", HINT)
     expect(len(own) == 4, expected="exactly four child processes",
            observed=f"{len(own)} child process{'es' if len(own) != 1 else ''}: {describe(own)}",
            hint="Start one process per number, four in all (for n in range(1, 5)).")
@@ -36,12 +39,15 @@ def test_each_prints_number(runs):
     run = ran(runs)
     procs, pooled = the_processes(run)
     if not procs:
-        fail_no_processes(run, "four child processes, each printing a number", HINT)
+        fail_no_processes(runs, "four child processes, each printing a number", HINT)
     for proc in procs:
         luck = None if pooled else left_to_luck(run, proc)
         expect(luck is None, expected=f"{proc.label()} to print a number", observed=str(luck),
                hint="join() every process you start (and no terminate() before), so that each one prints its "
                "number before the program ends.")
+        # A process that asked for keyboard input stopped there: what it printed was its question.
+        expect(not stopped.asked_for_input(proc.err.text), expected=f"{proc.label()} to print a number",
+               observed=f"it stopped before it printed one: {stopped.INPUT_OBSERVED}", hint=stopped.INPUT_HINT)
         numbers = printed_numbers(run, proc)
         if numbers:
             continue
@@ -68,15 +74,20 @@ def test_numbers_differ(runs, program):
              "which number is the pool's choice, so a worker may print two numbers and another none",
              hint=HINT)
     if not procs:
-        fail_no_processes(run, "four child processes, each printing a different number", HINT)
+        fail_no_processes(runs, "four child processes, each printing a different number", HINT)
     hint = "Pass each process its own number: for n in range(1, 5): Process(target=show, args=(n,))."
-    if "random" in program:
-        hint += (" Random numbers are not sure to differ: two processes may draw the same one (so that a grade "
-                 "never depends on luck, the grader starts the random module from the same seed in every process).")
     # What a process stopped by luck printed is not counted (see left_to_luck).
-    printed = [(proc, () if left_to_luck(run, proc) else printed_numbers(run, proc)) for proc in procs]
+    # Nor is what a process printed before it stopped at input() (its question to the keyboard).
+    printed = [(proc, () if left_to_luck(run, proc) or stopped.asked_for_input(proc.err.text)
+                else printed_numbers(run, proc)) for proc in procs]
     expect(any(numbers for _, numbers in printed), expected="each process to print a different number",
            observed="no process printed a number, so there are no numbers that differ", hint=hint)
+    drawn = random_print(program)  # read from the program: what was drawn this time must not decide
+    expect(drawn is None, expected="each process to print a different number that the program gives it",
+           observed=f"the numbers printed are drawn at random ({drawn}): random numbers are not a different "
+           "number for each process, since two processes may draw the same one, and the same program prints "
+           "other numbers every time it runs", hint=hint + " Random numbers are not sure to differ; use numbers "
+           "you choose.")
     # The four numbers differ: no two processes printed the same numbers, and one number of
     # each process's can be picked so that the picks all differ ("1 of 4", "2 of 4", ... pick 1,
     # 2, 3, 4; four lines "[1, 2, 3, 4]" are the same numbers; 0 / 0, 1 / 0, 1, 2 pick 0, 1, 2).
@@ -133,7 +144,7 @@ def own(runs):
     run = ran(runs)
     procs = own_processes(run)
     if not procs:
-        fail_no_processes(run, "four child processes of the program's own", HINT)
+        fail_no_processes(runs, "four child processes of the program's own", HINT)
     return run, procs
 
 

@@ -66,9 +66,18 @@ def seconds(value: float) -> str:
     return f"{value:g} s"
 
 
+_PLACE = re.compile(r"\s*\([^()]*\bline \d+\)$")
+
+
+def without_place(message: str) -> str:
+    """A SyntaxError's message without the "(file, line N)" Python ends it with."""
+    return _PLACE.sub("", message)
+
+
 def error_text(info: dict, file: str) -> str:
     where = f" (line {info['line']} of {file})" if info.get("line") else ""
     message = info.get("message") or ""
+    message = without_place(message) if where else message
     return f"{info['type']}: {message}{where}" if message else f"{info['type']}{where}"
 
 

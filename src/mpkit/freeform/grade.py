@@ -65,12 +65,37 @@ def _missing(task, answers: Answers) -> CheckFailed:
             observed=f"{task.id.upper()} was found ({answer.found_by}) but no Python code came after it"
             + (" (only prose or pasted output)" if answer.prose else ""),
             hint="Put your program in a code cell below the question, and run it once to see that it works.")
-    where = {"folder": f"no file {task.id}.py or {task.file} in {answers.source}"}.get(
-        answers.kind, f"no part of {answers.source.name} names {task.id.upper()} (looked for 'Q{number}.', "
-        f"'Question {number}', 'Ans {number}' or the question's text)")
+    if answers.kind == "folder":
+        return CheckFailed(expected=f"an answer to {task.id.upper()}: {task.free_form.asks}",
+                           observed=f"the question was not answered: no file {task.id}.py or {task.file} in "
+                           f"{answers.source}",
+                           hint=f"Add your program for {task.id.upper()} to the folder as {task.id}.py.")
+    where = (f"no part of {answers.source.name} names {task.id.upper()} (looked for 'Q{number}.', "
+             f"'Question {number}', 'Ans {number}' or the question's text)")
     return CheckFailed(expected=f"an answer to {task.id.upper()}: {task.free_form.asks}",
                        observed=f"the question was not answered: {where}",
                        hint=f"Answer every question; put 'Q{number}.' in a markdown cell before your answer's code.")
+
+
+def say_once(results: list) -> list:
+    """A question's checks that failed for one same reason (not answered; a program that
+    did not run) say it in full once, the others in short: the same paragraph nine
+    times over hides the one line a student must read."""
+    first = {}
+    for result in results:
+        if result.status != FAILED:
+            continue
+        said = (result.observed, result.hint)
+        if said not in first:
+            first[said] = result
+            continue
+        original = first[said]
+        result.expected = result.description
+        gist = original.observed.split(": ")[0]
+        gist = gist if len(gist) <= 70 else gist[:70].rsplit(" ", 1)[0] + "…"
+        result.observed = f"{gist} (said under “{original.description}”)"
+        result.hint = ""
+    return results
 
 
 def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
@@ -119,12 +144,13 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
                 summary = TaskSummary(task.id, task.title)
                 if task.id not in runs:
                     reason = _missing(task, answers)
-                    summary.checks = [_result(task, c, FAILED, reason) for c in task.checks]
+                    summary.checks = say_once([_result(task, c, FAILED, reason) for c in task.checks])
                 else:
                     module, task_runs = runs[task.id]
                     summary.checks = _judge(task, module, task_runs, answers.answers[task.id].program)
                     if _forged(task_runs):  # the kernel contradicts a run's record: the whole task scores zero
                         summary.checks = [_result(task, c, FAILED, _FORGED) for c in task.checks]
+                    summary.checks = say_once(summary.checks)
                     timelines[task.id] = _timelines(task_runs)
                 summaries.append(summary)
             sandbox = kernel.summary(scheduler.sandbox_reports())

@@ -16,6 +16,8 @@ import re
 from ..checks.api import CheckFailed, expect, fail
 from ..engine.task_runs import TaskRuns
 from ..sandbox.record import Proc, RunRecord
+from . import stopped
+from .numbers import numbers_of, printed_numbers  # noqa: F401 (the graders' address for them)
 
 EXECUTOR_WORKER = "concurrent.futures.process._process_worker"
 PROGRAM = "program"
@@ -49,7 +51,19 @@ def finished(runs: TaskRuns) -> RunRecord:
     try:
         return runs.finished(PROGRAM)
     except CheckFailed as exc:
-        raise _reword(exc, runs.task.file, runs.task.id.upper()) from None
+        error = runs.started(PROGRAM).first("main_error")
+        if error is None:
+            raise _reword(exc, runs.task.file, runs.task.id.upper()) from None
+        info, place = error["error"], stopped.where(runs, error["error"])
+        if info.get("type") in stopped.SYNTAX:
+            raise stopped.unreadable(runs, info) from None
+        if stopped.asked_for_input(info):
+            raise CheckFailed(expected="the program to run to its end by itself",
+                              observed=f"it stopped {place or 'early'}: {stopped.INPUT_OBSERVED}",
+                              hint=stopped.INPUT_HINT) from None
+        raise CheckFailed(exc.expected.replace(f"`python {runs.task.file}`", f"your {runs.task.id.upper()} program"),
+                          f"it raised {stopped.message_of(info)}" + (f" {place}" if place else ""),
+                          stopped.hint_for(info, runs.task.file)) from None
 
 
 def joined_by_program(run: RunRecord, proc: Proc) -> bool:
@@ -188,46 +202,14 @@ def main_guard(runs: TaskRuns, program: str, what: str = "processes") -> None:
                  "`if __name__ == \"__main__\":`."))
 
 
-# -- numbers a process printed -----------------------------------------------
+# -- numbers a process printed: see numbers.py
 
 
-
-def numbers_of(run: RunRecord, proc: Proc) -> tuple[tuple, bool]:
-    """The numbers in what `proc` printed on standard output, and whether they
-    are only PIDs.
-
-    PIDs, numbers in process names ("Process-2") and clock readings
-    (time.time(): ten digits before the point) differ by themselves, so when a
-    process prints other numbers too, those others are its numbers ("PID 4211:
-    number 7" prints 7). A process that prints nothing but PIDs has printed a
-    number all the same, different in each process: the question asks no more
-    (advice `number_given` says what it would teach). A name is not a number."""
-    text = proc.out.text
-    for other in run.procs.values():
-        for name in {other.name} - {None, ""}:
-            text = text.replace(name, " ")
-    pids = set(run.procs) | {p.ppid for p in run.procs.values() if p.ppid}
-    found, only_pids = [], []
-    for match in re.finditer(r"-?\d+(?:\.\d+)?", text):
-        start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
-            continue  # part of a word or of a number: "x2", "Process_3"
-        value = float(match.group()) if "." in match.group() else int(match.group())
-        if isinstance(value, int) and abs(value) in pids:
-            only_pids.append(value)
-            continue
-        if isinstance(value, float) and abs(value) >= 1e9:
-            continue  # a clock reading
-        found.append(value)
-    return (tuple(found), False) if found else (tuple(only_pids), bool(only_pids))
-
-
-def printed_numbers(run: RunRecord, proc: Proc) -> tuple:
-    """The numbers `proc` printed (see numbers_of)."""
-    return numbers_of(run, proc)[0]
-
-
-def fail_no_processes(run: RunRecord, wanted: str, hint: str):
+def fail_no_processes(runs: TaskRuns, wanted: str, hint: str):
+    run = ran(runs)
+    why = stopped.failure(runs, run)
+    if why is not None:  # it stopped before it started anything: say why, not what is missing
+        raise why
     pool = workers(run)
     forked = forked_only(run)
     if pool:
