@@ -75,6 +75,8 @@ class FlowWatch:
                 self.record.flows.append(Flow(now, tgid, "w", channel, (), opaque=True))
             return None
         writing = name in _WRITES
+        if not writing and name not in _READS:
+            return None  # recvmmsg: several messages at once; no multiprocessing channel reads that way
         channel = self._channel(tid, args[0], writing=writing)
         if channel is None:
             return None
