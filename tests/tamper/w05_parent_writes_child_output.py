@@ -1,7 +1,7 @@
 # attack: a Q3 whose child prints nothing has the parent write the line into the child's own output file (the run folder's out/<child pid>.out, found from /proc/self/fd/1) after the join
 # task: q3
 # honest: 4
-# holds: child_prints, program_runs and works_under_spawn fail: the parent, not the child, wrote the line (held: the write does not reach the child's output file)
+# holds: child_prints, program_runs and works_under_spawn fail: the parent, not the child, wrote the line
 import multiprocessing
 import os
 
