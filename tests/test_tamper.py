@@ -344,3 +344,23 @@ def test_a_blocking_wait_the_recorder_did_not_see_counts_as_a_wait_and_a_poll_do
             assert waits and min(waits) < second.start_seq, (function, first.join_calls)
         else:
             assert not waits, (function, first.join_calls)
+
+
+FREE_FORM = sorted((HERE / "free_form").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", FREE_FORM, ids=lambda p: p.stem)
+def test_free_form_attack_gains_nothing(path, tmp_path):
+    """tests/tamper/free_form/: answers graded with `mpkit grade --free-form`
+    (an exported notebook each); `task:` and `honest:` start with the task id
+    and the points."""
+    head = read_header(path)
+    task, honest = head["task"].split()[0], float(head["honest"].split()[0])
+    out = tmp_path / "results.json"
+    done = subprocess.run([sys.executable, "-m", "mpkit.cli", "--kit", str(KIT), "grade", "--free-form", str(path),
+                           "--out", str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
+    score = _task_score(results, task)
+    assert score <= honest, f"{path.stem} scored {score}, an honest version {honest}:\n{_messages(results, task)}"
+    assert WON not in out.read_text() + done.stdout + done.stderr

@@ -2,7 +2,7 @@
 # task: q5 (free-form: mpkit grade --free-form THIS_FILE)
 # honest: 3 (the same file without the body of setup(): makes_pool 2 + ends_normally 1; measured)
 # holds: workers_apply_function and results_shown fail: the workers received no work
-# xfail: gains 3 points (6, honest 3): not automated (tests/test_tamper.py grades task files only); stopped by pool_work() refusing a caller that is not multiprocessing's worker loop (its frame's module), or by the free-form grader judging worker work by what the kernel saw (the worker's reads of the task queue: flows.py)
+# automated: tests/test_tamper.py (free-form attacks)
 # Ans 5
 
 import multiprocessing

@@ -43,7 +43,7 @@ PRELOAD = (
     "multiprocessing.popen_fork", "multiprocessing.popen_spawn_posix", "multiprocessing.process",
     "multiprocessing.queues", "multiprocessing.reduction", "multiprocessing.resource_tracker",
     "multiprocessing.sharedctypes", "multiprocessing.spawn", "multiprocessing.synchronize",
-    "multiprocessing.util", "concurrent.futures",
+    "multiprocessing.util", "concurrent.futures", "concurrent.futures.process",
 )
 
 

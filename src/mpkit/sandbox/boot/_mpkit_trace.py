@@ -31,6 +31,7 @@ import _mpkit_trace_calls as calls
 import _mpkit_trace_messages as messages
 import _mpkit_trace_output as output
 import _mpkit_trace_pools as pools
+import _mpkit_trace_poolwork as poolwork
 import _mpkit_trace_processes as processes
 import _mpkit_trace_shared as shared
 import _mpkit_trace_threads as threads
@@ -89,7 +90,7 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=lambda: _born("fork"))
     for patch, *args in (
-        (calls.install,), (processes.patch_processes,), (messages.patch_pickled,),
+        (calls.install,), (processes.patch_processes,), (messages.patch_pickled,), (poolwork.learn_worker_loops,),
         # sharedctypes imports ctypes (10 ms): patched only in processes that use it.
         (after_import, "multiprocessing.sharedctypes", _safely(shared.patch_shared_value)),
         (after_import, "multiprocessing.connection", _safely(_on_connection)),

@@ -3,6 +3,8 @@ function is called: the tasks a worker receives ("pool_task": the function
 and how many inputs) and the results it sends back ("pool_result": the
 values), for Pool and ProcessPoolExecutor alike. The free-form edition
 judges Q5 by them. Standard library only (see _mpkit_trace.py)."""
+import sys
+
 from _mpkit_trace_core import emit, state
 from _mpkit_trace_values import callable_name, describe
 
@@ -10,9 +12,55 @@ POOL_TARGETS = ("multiprocessing.pool.worker", "concurrent.futures.process._proc
 POOL_WORK_RECORDED = 40  # events per worker: enough to judge, cheap for a long map
 
 
+# The code of the pool's worker loops and of the queue methods between them and
+# the pickler, taken from the modules as the standard library wrote them, before
+# any graded code ran (learn_worker_loops). Held only here and by the two
+# functions below: the graded code can reach module globals, not their defaults.
+_GENUINE = []
+
+
+def learn_worker_loops(_genuine=_GENUINE):
+    """Take the genuine loop code (once, at the recorder's install)."""
+    if _genuine:
+        return
+    import concurrent.futures.process as cfp
+    import multiprocessing.pool as mpool
+    import multiprocessing.queues as mq
+
+    loops = frozenset((mpool.worker.__code__, cfp._process_worker.__code__))
+    steps = frozenset(f.__code__ for f in (mq.SimpleQueue.get, mq.SimpleQueue.put, mq.Queue.get,
+                                           cfp._sendback_result))
+    _genuine.append((loops, steps))
+
+
+def _from_worker_loop(_genuine=_GENUINE, _getframe=sys._getframe):
+    """Is the message pickled for pool_work's caller (traced_dumps or
+    traced_loads) moving through a queue on behalf of the worker loop itself?
+    Not when the graded code calls the pickler or a queue method, or calls
+    pool_work, from a pool's initializer or from the function a task runs."""
+    if not _genuine:
+        return False
+    loops, steps = _genuine[0]
+    frame = _getframe(3)  # 0 this, 1 pool_work, 2 traced_dumps/loads, 3 the queue's method
+    if frame is None or frame.f_code not in steps:
+        return False
+    for _ in range(3):
+        frame = frame.f_back
+        if frame is None:
+            return False
+        if frame.f_code in loops:
+            return True
+        if frame.f_code not in steps:
+            return False
+    return False
+
+
+del _GENUINE
+
+
 def pool_work(obj, kind):
     """Record obj, a message a worker received ("pool_task") or sent ("pool_result")."""
-    if not state.get("worker"):
+    if not state.get("worker") or not _from_worker_loop():
         return
     try:  # never break the student's pool
         if state.get("pool_events", 0) >= POOL_WORK_RECORDED:
