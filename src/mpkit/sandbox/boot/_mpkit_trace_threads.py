@@ -1,5 +1,6 @@
 """The recorder's watch on threads: their start, end and joins.
 Standard library only (see _mpkit_trace.py)."""
+import sys
 import threading
 
 from _mpkit_trace_core import emit
@@ -8,6 +9,7 @@ from _mpkit_trace_values import snapshot_globals, target_of
 
 def patch_threads():
     inner, join, is_alive = threading.Thread._bootstrap_inner, threading.Thread.join, threading.Thread.is_alive
+    bootstrap = threading.Thread._bootstrap.__code__
 
     def ended_seen(self):
         # join(), or is_alive() polled until False: either way the caller waited
@@ -27,7 +29,13 @@ def patch_threads():
             ended_seen(self)
         return alive
 
-    def traced_inner(self):
+    def traced_inner(self, _getframe=sys._getframe, _bootstrap=bootstrap):
+        caller = _getframe(1)
+        if caller.f_code is not _bootstrap or caller.f_back is not None:
+            # Not the first frame of a new thread (where Thread.start() has the
+            # thread begin): the graded code called the bootstrap itself, in a
+            # thread that already runs. Nothing started: nothing is recorded.
+            return inner(self)
         tid = threading.get_native_id()
         target = target_of(self, threading.Thread)
         emit("thread_start", thread=tid, name=self.name, target=target, globals=snapshot_globals())
