@@ -330,6 +330,8 @@ def _run_call(spec, trace, student_file):
     # live in their own module, and spawned children need not run this file
     # again as __mp_main__ (multiprocessing does that for a main with a file).
     sys.modules["__main__"] = types.ModuleType("__main__")
+    # Taken before the task's module runs: it can replace the recorder module's globals.
+    describe, snapshot_globals = trace.describe, trace.snapshot_globals
     module_name = spec["module"]
     trace.emit("import_start", module=module_name)
     try:
@@ -340,7 +342,7 @@ def _run_call(spec, trace, student_file):
     except BaseException as exc:
         trace.emit("import_error", error=_error_info(exc, student_file))
         _end(trace)
-    trace.emit("import_end", globals=trace.snapshot_globals())
+    trace.emit("import_end", globals=snapshot_globals())
     function = spec.get("function")
     if function:
         func = getattr(module, function, None)
@@ -357,7 +359,7 @@ def _run_call(spec, trace, student_file):
         except BaseException as exc:
             trace.emit("call_error", error=_error_info(exc, student_file))
         else:
-            trace.emit("call_end", value=trace.describe(result), globals=trace.snapshot_globals())
+            trace.emit("call_end", value=describe(result), globals=snapshot_globals())
     _end(trace)
 
 

@@ -35,6 +35,7 @@ import _mpkit_trace_poolwork as poolwork
 import _mpkit_trace_processes as processes
 import _mpkit_trace_shared as shared
 import _mpkit_trace_threads as threads
+import _mpkit_trace_values as values
 from _mpkit_trace_core import after_import, emit, own_output, start_record, state
 from _mpkit_trace_values import describe, snapshot_globals  # noqa: F401 (used by the harness)
 
@@ -90,7 +91,8 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=lambda: _born("fork"))
     for patch, *args in (
-        (calls.install,), (processes.patch_processes,), (messages.patch_pickled,), (poolwork.learn_worker_loops,),
+        (values.learn_watched_globals,), (poolwork.learn_worker_loops,),
+        (calls.install,), (processes.patch_processes,), (messages.patch_pickled,),
         # sharedctypes imports ctypes (10 ms): patched only in processes that use it.
         (after_import, "multiprocessing.sharedctypes", _safely(shared.patch_shared_value)),
         (after_import, "multiprocessing.connection", _safely(_on_connection)),

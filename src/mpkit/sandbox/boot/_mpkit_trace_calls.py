@@ -128,7 +128,7 @@ def _which(entries, frame):
     return None, 0
 
 
-def _on_start(code, offset):
+def _on_start(code, offset, _emit=emit, _describe=describe, _native_id=_native_id):
     entries = _watched.get(code)
     if not entries:
         return
@@ -138,7 +138,7 @@ def _on_start(code, offset):
         if name is None:
             return
         _active[id(frame)] = (frame, name)
-        emit("call", fn=name, args=describe(_positional(frame, code, skip)), thread=_native_id())
+        _emit("call", fn=name, args=_describe(_positional(frame, code, skip)), thread=_native_id())
     except Exception:  # the recorder never breaks the student's call
         pass
 
@@ -151,11 +151,11 @@ def _ended(code):
     return entry[1] if entry is not None and entry[0] is frame else None
 
 
-def _on_return(code, offset, value):
+def _on_return(code, offset, value, _emit=emit, _describe=describe):
     try:
         name = _ended(code)
         if name is not None:
-            emit("return", fn=name, value=describe(value))
+            _emit("return", fn=name, value=_describe(value))
     except Exception:
         pass
 
@@ -208,14 +208,16 @@ _RUN = "\x00mpkit:run"  # placeholder constant, replaced by the recorder's runne
 
 
 def _runner(name, inner, skip):
-    def run(args, kwargs):
-        emit("call", fn=name, args=describe(list(args[skip:])), thread=_native_id())
+    # name, inner and skip as defaults too: closure cells can be rewritten.
+    def run(args, kwargs, _name=name, _inner=inner, _skip=skip, _emit=emit, _describe=describe,
+            _native_id=_native_id, _list=list, _type=type):
+        _emit("call", fn=_name, args=_describe(_list(args[_skip:])), thread=_native_id())
         try:
-            result = inner(*args, **kwargs)
+            result = _inner(*args, **kwargs)
         except BaseException as exc:
-            emit("raise", fn=name, error=type(exc).__name__)
+            _emit("raise", fn=_name, error=_type(exc).__name__)
             raise
-        emit("return", fn=name, value=describe(result))
+        _emit("return", fn=_name, value=_describe(result))
         return result
 
     return run

@@ -84,21 +84,22 @@ def patch_processes():
             ended_seen(self, "exitcode")
         return code
 
-    def traced_bootstrap(self, *args, **kwargs):
+    # The helpers as defaults: the task's code can replace this module's globals.
+    def traced_bootstrap(self, *args, _emit=emit, _snapshot=snapshot_globals, **kwargs):
         state["worker"] = target_of(self, base) in POOL_TARGETS
-        emit(
+        _emit(
             "proc_boot",
             name=self.name,
             target=target_of(self, base),
             parent=getattr(self, "_parent_pid", None),
-            globals=snapshot_globals(),
+            globals=_snapshot(),
         )
         import random
 
         random.seed(0)  # every process alike, as the run's main process (_mpkit_harness)
         code = bootstrap(self, *args, **kwargs)
         scan_shared()
-        emit("proc_end", exitcode=code, globals=snapshot_globals())
+        _emit("proc_end", exitcode=code, globals=_snapshot())
         return code
 
     def traced_terminate(self):

@@ -29,20 +29,22 @@ def patch_threads():
             ended_seen(self)
         return alive
 
-    def traced_inner(self, _getframe=sys._getframe, _bootstrap=bootstrap):
+    # The helpers as defaults: the task's code can replace this module's globals.
+    def traced_inner(self, _getframe=sys._getframe, _bootstrap=bootstrap, _emit=emit, _snapshot=snapshot_globals,
+                     _native_id=threading.get_native_id):
         caller = _getframe(1)
         if caller.f_code is not _bootstrap or caller.f_back is not None:
             # Not the first frame of a new thread (where Thread.start() has the
             # thread begin): the graded code called the bootstrap itself, in a
             # thread that already runs. Nothing started: nothing is recorded.
             return inner(self)
-        tid = threading.get_native_id()
+        tid = _native_id()
         target = target_of(self, threading.Thread)
-        emit("thread_start", thread=tid, name=self.name, target=target, globals=snapshot_globals())
+        _emit("thread_start", thread=tid, name=self.name, target=target, globals=_snapshot())
         try:
             inner(self)
         finally:
-            emit("thread_end", thread=tid, target=target, globals=snapshot_globals())
+            _emit("thread_end", thread=tid, target=target, globals=_snapshot())
 
     threading.Thread._bootstrap_inner = traced_inner
     threading.Thread.join = traced_join

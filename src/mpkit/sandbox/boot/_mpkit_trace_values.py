@@ -1,31 +1,44 @@
 """How the recorder writes values: the student's results and arguments, the
 watched globals, and which function a process or thread runs.
 Standard library only (see _mpkit_trace.py)."""
+import multiprocessing.process as _mpp
 import os
 import sys
 
 from _mpkit_trace_core import originals
 
 
-def describe(value, depth=0):
-    """A JSON-able picture of a value the student's code returned."""
-    import multiprocessing.process as mpp
+# The helpers below run while the task's code is running, with values it made:
+# what they use is bound when they are defined (default arguments, which the
+# guard keeps the task's code from reading or replacing), never looked up in a
+# module's globals or in builtins, which the task's code can replace (f26).
+_SELF = []
 
-    if value is None or isinstance(value, (bool, int, float, str)):
+
+def describe(value, depth=0, /, _self=_SELF, _isinstance=isinstance, _list=list, _tuple=tuple, _dict=dict,
+             _type=type, _repr=repr, _getattr=getattr, _scalars=(bool, int, float, str),
+             _BaseProcess=_mpp.BaseProcess, _originals=originals, _exitcode=_mpp.BaseProcess.exitcode.fget):
+    """A JSON-able picture of a value the student's code returned."""
+    if value is None or _isinstance(value, _scalars):
         return value
-    if isinstance(value, mpp.BaseProcess):
+    if _isinstance(value, _BaseProcess):
         try:
             # Not through the traced property: the kit looking is not the student waiting.
-            code, pid = (originals.get("exitcode") or type(value).exitcode.fget)(value), value.pid
+            code, pid = (_originals.get("exitcode") or _exitcode)(value), value.pid
         except ValueError:  # closed: close() after join() forgets the pid
-            code, pid = None, getattr(value, "_mpkit_pid", None)
+            code, pid = None, _getattr(value, "_mpkit_pid", None)
         return {"$process": pid, "name": value.name, "exitcode": code}
-    if depth < 4 and isinstance(value, (list, tuple)):
-        items = [describe(v, depth + 1) for v in list(value)[:1000]]
-        return items if isinstance(value, list) else {"$tuple": items}
-    if depth < 4 and isinstance(value, dict):
-        return {"$dict": [[describe(k, depth + 1), describe(v, depth + 1)] for k, v in list(value.items())[:1000]]}
-    return {"$repr": repr(value)[:500], "type": type(value).__name__}
+    me = _self[0]
+    if depth < 4 and _isinstance(value, (_list, _tuple)):
+        items = [me(v, depth + 1) for v in _list(value)[:1000]]
+        return items if _isinstance(value, _list) else {"$tuple": items}
+    if depth < 4 and _isinstance(value, _dict):
+        return {"$dict": [[me(k, depth + 1), me(v, depth + 1)] for k, v in _list(value.items())[:1000]]}
+    return {"$repr": _repr(value)[:500], "type": _type(value).__name__}
+
+
+_SELF.append(describe)
+del _SELF
 
 
 def callable_name(func):
@@ -49,22 +62,31 @@ def target_of(obj, base):
     return None
 
 
-# Globals to watch (for example COUNTER of a task): "module:NAME,NAME".
-def _watched_globals():
-    spec = os.environ.get("MPKIT_WATCH_GLOBALS", "")
-    module, _, names = spec.partition(":")
-    return module, [n for n in names.split(",") if n]
+# Globals to watch (for example COUNTER of a task): "module:NAME,NAME", read
+# from the environment once, at the recorder's install (learn_watched_globals),
+# before the task's code could change the environment.
+_WATCHED = []
 
 
-def snapshot_globals():
-    module_name, names = _watched_globals()
+def learn_watched_globals(_watched=_WATCHED):
+    if not _watched:
+        module, _, names = os.environ.get("MPKIT_WATCH_GLOBALS", "").partition(":")
+        _watched.append((module, tuple(n for n in names.split(",") if n)))
+
+
+def snapshot_globals(_watched=_WATCHED, _describe=describe, _modules=sys.modules, _getattr=getattr,
+                     _hasattr=hasattr, _all=all):
+    module_name, names = _watched[0] if _watched else ("", ())
     if not names:
         return None
     found = {}
     for candidate in (module_name, "__mp_main__", "__main__"):
-        module = sys.modules.get(candidate)
-        if module is not None and all(hasattr(module, n) for n in names):
+        module = _modules.get(candidate)
+        if module is not None and _all(_hasattr(module, n) for n in names):
             for n in names:
-                found[n] = describe(getattr(module, n))
+                found[n] = _describe(_getattr(module, n))
             return found
     return None
+
+
+del _WATCHED
