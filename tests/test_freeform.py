@@ -465,3 +465,34 @@ def test_input_never_waits_for_a_keyboard(tmp_path):
     q6 = next(t for t in report.tasks if t.task_id == "q6")
     said = "\n".join(c.feedback() for c in q6.checks)
     assert "keyboard input" in said and "fixed values" in said and "EOFError" in said, said
+
+
+def test_definitions_from_earlier_cells_are_carried_and_named(tmp_path):
+    """A program using a function an earlier cell defined gets that definition (and what it uses),
+    as the notebook had it run top to bottom, never the earlier cell's `__main__` block; the
+    scorecard names what was carried beside the cells taken."""
+    q3 = ("import multiprocessing\nLIMIT = 3\ndef helper(x):\n    return x + LIMIT\ndef work(x):\n    return helper(x) * 2\n"
+          "def work(x):\n    return helper(x) * 3\n"  # redefined: the last one counts
+          "if __name__ == '__main__':\n    p = multiprocessing.Process(target=print, args=('q3',))\n    p.start()\n"
+          "    p.join()\n")
+    q5 = "if __name__ == '__main__':\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(work, [1, 2]))\n"
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"nbformat": 4, "cells": [
+        {"cell_type": "markdown", "source": "Q3."}, {"cell_type": "code", "source": q3},
+        {"cell_type": "markdown", "source": "Q5."}, {"cell_type": "code", "source": q5}]}))
+    answer = read_answers(path, MANIFEST).answers["q5"]
+    assert answer.definitions == ["LIMIT, helper, work from cell 2"], answer.definitions
+    assert answer.cells == ["cell 4", "cell 2: only its definition of LIMIT, helper, work"], answer.cells
+    assert "* 3" in answer.program and "* 2" not in answer.program and "Process(" not in answer.program
+    assert read_answers(path, MANIFEST).answers["q3"].definitions == []
+
+
+def test_a_stray_program_goes_only_to_the_next_question_without_a_program(tmp_path):
+    """Four processes after Q5's pool, in Q5's part: Q6's when Q6 has no program; joined as before
+    when Q6 has one of its own, or when the stray is not after the part's own program."""
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", POOL), ("code", LOOP)])
+    assert got == {"q5": ["cell 2"], "q6": ["cell 3"]}, got
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", POOL), ("code", LOOP), ("markdown", "Q6."), ("code", LOOP)])
+    assert got == {"q5": ["cell 2", "cell 3"], "q6": ["cell 5"]}, got
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", LOOP), ("code", POOL)])
+    assert got == {"q5": ["cell 2", "cell 3"]}, got
