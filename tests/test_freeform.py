@@ -196,6 +196,8 @@ def test_notebook_graded_as_labelled(notebook):
         else:
             detail = "\n".join(c.feedback() for c in task.checks if c.status != PASSED)
             assert lost == set(wanted["fails"]), f"{notebook.name} {task.task_id}: lost {sorted(lost)}\n{detail}"
+            for phrase in wanted.get("says", []):  # phrases the failed checks' messages must contain
+                assert phrase.lower() in detail.lower(), f"{notebook.name} {task.task_id}: no {phrase!r}\n{detail}"
     prose = {t for t, q in questions.items() if q["answer"] == "prose" and not q.get("missing") and q["prose"]}
     assert prose == set(expect.get("prose", [])), prose
 

@@ -62,8 +62,11 @@ def _missing(task, answers: Answers) -> CheckFailed:
     if answer is not None:  # its part was found, with no code in it
         return CheckFailed(
             expected=f"a program answering {task.id.upper()} in its part of the {answers.kind}",
-            observed=f"{task.id.upper()} was found ({answer.found_by}) but no Python code came after it"
-            + (" (only prose or pasted output)" if answer.prose else ""),
+            observed=f"the question was not answered with a program: {task.id.upper()} was found ({answer.found_by}) "
+            "but no Python code came after it"
+            + (" (only words in a string given a name, such as Ans = \"...\": an answer in words does not run)"
+               if any("words in a string" in why for why in answer.left_out)
+               else " (only prose or pasted output)" if answer.prose else ""),
             hint="Put your program in a code cell below the question, and run it once to see that it works.")
     if answers.kind == "folder":
         return CheckFailed(expected=f"an answer to {task.id.upper()}: {task.free_form.asks}",

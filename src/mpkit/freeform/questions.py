@@ -358,8 +358,9 @@ def _scan(cells: list[Cell], finder: Finder, weak: set) -> tuple[dict, list, lis
 def _take(part: Part | None, preamble: list, cell: Cell, chunk: list):
     """Put a cell's lines of one part where they belong; the piece of code taken, if any."""
     code = "\n".join(line if kind in ("code", "comment", "blank") else "" for kind, line in chunk)
-    has_code = any(kind == "code" for kind, _ in chunk) and not _only_literals(code)
-    prose = "\n".join(line for kind, line in chunk if kind == "prose").strip()
+    words = _only_words(code)
+    has_code = any(kind == "code" for kind, _ in chunk) and not _only_literals(code) and words is None
+    prose = "\n".join([line for kind, line in chunk if kind == "prose"] + (words or [])).strip()
     if part is None:
         if has_code:
             preamble.append((cell, code))
@@ -377,11 +378,41 @@ def _take(part: Part | None, preamble: list, cell: Cell, chunk: list):
         part.code.append(piece)
     if prose:
         part.prose.append(prose)
-        if cell.kind == "code":
+        if words:
+            part.left_out.append((cell, "words in a string (`Ans = \"...\"`): an answer in words, not a program"))
+        elif cell.kind == "code":
             part.left_out.append((cell, "lines that are not Python (prose or pasted output)"))
     elif cell.kind == "code" and not has_code:
         part.left_out.append((cell, "only comments"))
     return piece
+
+
+def _only_words(code: str) -> list | None:
+    """The strings of code that only gives names to words (`Ans5 = "A pool is made with ..."`), and
+    perhaps prints them: an answer typed in words, which does nothing a question's checks could see.
+    None for any other code."""
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return None
+    words, named = [], set()
+    for node in body:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr)) else None
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and not isinstance(node, ast.Expr):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if not all(isinstance(t, ast.Name) for t in targets):
+                return None
+            named.update(t.id for t in targets)
+            words.append(value.value.strip())
+        elif isinstance(value, ast.Constant):
+            continue  # a literal standing alone
+        elif (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("print", "display")
+              and not value.keywords and all(isinstance(a, ast.Name) and a.id in named
+                                             or isinstance(a, ast.Constant) for a in value.args)):
+            continue  # print(Ans5)
+        else:
+            return None
+    return words if words else None
 
 
 def _only_literals(code: str) -> bool:
