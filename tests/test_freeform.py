@@ -498,3 +498,26 @@ def test_a_stray_program_goes_only_to_the_next_question_without_a_program(tmp_pa
     assert got == {"q5": ["cell 2", "cell 3"], "q6": ["cell 5"]}, got
     got = _found(tmp_path, [("markdown", "Q5."), ("code", LOOP), ("code", POOL)])
     assert got == {"q5": ["cell 2", "cell 3"]}, got
+
+
+def test_finished_keeps_its_message_when_the_record_cannot_be_read():
+    """finished() reads the record again to say why a run did not finish; a record that cannot be
+    read then keeps the message finished() had, in the question's words, not another one."""
+    from types import SimpleNamespace
+
+    from mpkit.checks.api import CheckFailed
+    from mpkit.freeform.judging import finished
+
+    class Runs:
+        task = SimpleNamespace(file="q3_create_process.py", id="q3")
+        calls = 0
+
+        def finished(self, name):
+            raise CheckFailed("`python q3_create_process.py` to run without errors", "it did not finish", "hint")
+
+        def started(self, name):
+            raise CheckFailed("the kit's record of your run", "the record of the run is missing", "x")
+
+    with pytest.raises(CheckFailed) as raised:
+        finished(Runs())
+    assert raised.value.observed == "it did not finish" and "your Q3 program" in raised.value.expected

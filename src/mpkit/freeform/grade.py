@@ -27,6 +27,9 @@ from ..sandbox.crosscheck import TAMPERED
 from .answers import Answers, read_answers
 
 
+FREE_FORM_TIME_LIMIT = 30.0  # seconds of wall clock for each free-form program's run, at least (README)
+
+
 def _grader_module(path: Path):
     spec = importlib.util.spec_from_file_location(f"mpkit_free_form_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
@@ -119,6 +122,13 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
 
         refuse_without_kernel_sandbox()
     edition = free_form_edition(manifest)
+    # A notebook's answers sleep (a child printing 0..9 a second apart): each run gets at least
+    # FREE_FORM_TIME_LIMIT, or the manifest's time_limit when larger. A grading's runs go at once,
+    # so a notebook takes about one limit at most.
+    from dataclasses import replace as _replace
+
+    edition = _replace(edition, tasks=tuple(_replace(t, time_limit=max(t.time_limit, FREE_FORM_TIME_LIMIT))
+                                            for t in edition.tasks))
     if public_only:
         from dataclasses import replace
 
