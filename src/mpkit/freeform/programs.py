@@ -11,6 +11,11 @@ by what it does and in order. Safety: the question's words decide the kind
 (a pool question takes only a pool program), and a program starting several
 processes goes to a question asking for several unless a later program takes
 that place: a wrong Q6 answer is never the only program that could be Q3's.
+
+Also here: the definitions a part's program uses from earlier cells
+(`program_of`, `definitions_for`), and a complete program of another kind
+left in a part after its own program, given to the next question when that
+one has no program (`give_strays`).
 """
 from __future__ import annotations
 
@@ -51,7 +56,8 @@ def alternatives(part: Part) -> list:
     """Several complete programs in a part's cells that do the same (each with its own `__main__` block
     starting processes, or each handing a pool work) are versions of one answer: the last one is graded.
     The earlier versions' pieces are left out (and returned); other code stays, and so does a complete
-    program of another kind (a pool shown after a Process answer), joined as before."""
+    program of another kind (a pool shown after a Process answer), joined as before, unless
+    `give_strays` gave it to the next question first."""
     kinds = [_complete(text) for _, text in part.code]
     last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i]), None)
     if last is None:
