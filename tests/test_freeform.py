@@ -498,6 +498,8 @@ def test_a_stray_program_goes_only_to_the_next_question_without_a_program(tmp_pa
     assert got == {"q5": ["cell 2", "cell 3"], "q6": ["cell 5"]}, got
     got = _found(tmp_path, [("markdown", "Q5."), ("code", LOOP), ("code", POOL)])
     assert got == {"q5": ["cell 2", "cell 3"]}, got
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", POOL), ("code", LOOP), ("markdown", "Q6.")])
+    assert got == {"q5": ["cell 2"], "q6": ["cell 3"]}, got  # Q6's heading, with no code under it
 
 
 def test_finished_keeps_its_message_when_the_record_cannot_be_read():

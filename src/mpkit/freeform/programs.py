@@ -353,9 +353,8 @@ def give_strays(parts: dict, trail: list, tasks) -> None:
             for piece in group["pieces"]:
                 part.code.remove(piece)
                 target.code.append(piece)
-            cells = ", ".join(c.label() for c, _ in group["pieces"])
             does = "makes a pool" if group["pool"] else "starts processes"
-            named = f" (its own heading, {target.found_by}, has no code)" if target.found_by else ""
-            target.found_by = (f"no heading of its own{named}: {cells}, in {task_id.upper()}'s part after "
-                               f"{task_id.upper()}'s program, is a complete program of another kind (it {does}), "
-                               f"given to {task.id.upper()}")
+            stray = (f"a complete program that {does}, in {task_id.upper()}'s part after {task_id.upper()}'s own "
+                     f"program, placed in {task.id.upper()} by order and content")
+            target.found_by = (f"{target.found_by}, with no code under it; its program: {stray}" if target.found_by
+                               else f"no heading of its own: {stray}")
