@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import MpkitError
 from .cells import kind_of, read_notebook, read_script, script_files
 from .programs import alternatives, give_strays, place_loose, program_of
-from .questions import find_parts
+from .questions import find_parts, only_words
 
 
 @dataclass
@@ -64,6 +64,12 @@ def read_answers(path: Path, manifest) -> Answers:
     for task_id, part in sorted(parts.items(), key=lambda item: order[item[0]]):
         task = manifest.task(task_id)
         code = task.free_form.answer == "code"
+        words = [only_words(text) for _, text in part.code]
+        if part.code and all(words):  # only strings given names (`Ans5 = """..."""`): an answer in words
+            part.prose.extend(w for found in words for w in found)
+            part.left_out.extend((cell, "words in a string (`Ans = \"...\"`): an answer in words, not a program")
+                                 for cell, _ in part.code)
+            part.code = []
         fenced = code and not part.code and bool(part.fenced)
         if fenced:  # no code cell: the code shown in the part's markdown is the answer (spec: "Code in markdown")
             part.code = list(part.fenced)

@@ -358,9 +358,8 @@ def _scan(cells: list[Cell], finder: Finder, weak: set) -> tuple[dict, list, lis
 def _take(part: Part | None, preamble: list, cell: Cell, chunk: list):
     """Put a cell's lines of one part where they belong; the piece of code taken, if any."""
     code = "\n".join(line if kind in ("code", "comment", "blank") else "" for kind, line in chunk)
-    words = _only_words(code)
-    has_code = any(kind == "code" for kind, _ in chunk) and not _only_literals(code) and words is None
-    prose = "\n".join([line for kind, line in chunk if kind == "prose"] + (words or [])).strip()
+    has_code = any(kind == "code" for kind, _ in chunk) and not _only_literals(code)
+    prose = "\n".join(line for kind, line in chunk if kind == "prose").strip()
     if part is None:
         if has_code:
             preamble.append((cell, code))
@@ -378,16 +377,14 @@ def _take(part: Part | None, preamble: list, cell: Cell, chunk: list):
         part.code.append(piece)
     if prose:
         part.prose.append(prose)
-        if words:
-            part.left_out.append((cell, "words in a string (`Ans = \"...\"`): an answer in words, not a program"))
-        elif cell.kind == "code":
+        if cell.kind == "code":
             part.left_out.append((cell, "lines that are not Python (prose or pasted output)"))
     elif cell.kind == "code" and not has_code:
         part.left_out.append((cell, "only comments"))
     return piece
 
 
-def _only_words(code: str) -> list | None:
+def only_words(code: str) -> list | None:
     """The strings of code that only gives names to words (`Ans5 = "A pool is made with ..."`), and
     perhaps prints them: an answer typed in words, which does nothing a question's checks could see.
     None for any other code."""
