@@ -523,3 +523,26 @@ def test_finished_keeps_its_message_when_the_record_cannot_be_read():
     with pytest.raises(CheckFailed) as raised:
         finished(Runs())
     assert raised.value.observed == "it did not finish" and "your Q3 program" in raised.value.expected
+
+
+def test_a_string_cell_is_words_only_when_the_whole_part_is(tmp_path):
+    """`msg = "..."` alone in a cell, used by the program in the next cell, stays code; a part of
+    nothing but strings given names is an answer in words."""
+    uses = ("from multiprocessing import Process\ndef f():\n    print(msg)\nif __name__ == '__main__':\n"
+            "    p = Process(target=f)\n    p.start()\n    p.join()\n")
+    got = _found(tmp_path, [("markdown", "Q3."), ("code", 'msg = "hello from the child"'), ("code", uses)])
+    assert got == {"q3": ["cell 2", "cell 3"]}, got
+    path = tmp_path / "words.ipynb"
+    path.write_text(json.dumps({"nbformat": 4, "cells": [{"cell_type": "markdown", "source": "Q5."},
+                                                         {"cell_type": "code", "source": 'Ans5 = "use Pool(4)"\nprint(Ans5)'}]}))
+    answer = read_answers(path, MANIFEST).answers["q5"]
+    assert answer.program is None and answer.prose == "use Pool(4)" and "words in a string" in answer.left_out[0]
+
+
+def test_sleeps_are_added_up_from_the_text():
+    from mpkit.freeform.stopped import slept
+
+    assert slept("import time\nfor i in range(10):\n    print(i)\n    time.sleep(1)\n") == 10
+    assert slept("from time import sleep\nfor a in [1, 2]:\n    for b in range(3):\n        sleep(0.5)\n") == 3
+    assert slept("import time\nwhile True:\n    time.sleep(2)\n") == 2  # runs not said: once
+    assert slept("print(1)\n") is None
