@@ -196,6 +196,8 @@ def test_notebook_graded_as_labelled(notebook):
         else:
             detail = "\n".join(c.feedback() for c in task.checks if c.status != PASSED)
             assert lost == set(wanted["fails"]), f"{notebook.name} {task.task_id}: lost {sorted(lost)}\n{detail}"
+            for phrase in wanted.get("says", []):  # phrases the failed checks' messages must contain
+                assert phrase.lower() in detail.lower(), f"{notebook.name} {task.task_id}: no {phrase!r}\n{detail}"
     prose = {t for t, q in questions.items() if q["answer"] == "prose" and not q.get("missing") and q["prose"]}
     assert prose == set(expect.get("prose", [])), prose
 
@@ -465,3 +467,82 @@ def test_input_never_waits_for_a_keyboard(tmp_path):
     q6 = next(t for t in report.tasks if t.task_id == "q6")
     said = "\n".join(c.feedback() for c in q6.checks)
     assert "keyboard input" in said and "fixed values" in said and "EOFError" in said, said
+
+
+def test_definitions_from_earlier_cells_are_carried_and_named(tmp_path):
+    """A program using a function an earlier cell defined gets that definition (and what it uses),
+    as the notebook had it run top to bottom, never the earlier cell's `__main__` block; the
+    scorecard names what was carried beside the cells taken."""
+    q3 = ("import multiprocessing\nLIMIT = 3\ndef helper(x):\n    return x + LIMIT\ndef work(x):\n    return helper(x) * 2\n"
+          "def work(x):\n    return helper(x) * 3\n"  # redefined: the last one counts
+          "if __name__ == '__main__':\n    p = multiprocessing.Process(target=print, args=('q3',))\n    p.start()\n"
+          "    p.join()\n")
+    q5 = "if __name__ == '__main__':\n    with multiprocessing.Pool(2) as pool:\n        print(pool.map(work, [1, 2]))\n"
+    path = tmp_path / "nb.ipynb"
+    path.write_text(json.dumps({"nbformat": 4, "cells": [
+        {"cell_type": "markdown", "source": "Q3."}, {"cell_type": "code", "source": q3},
+        {"cell_type": "markdown", "source": "Q5."}, {"cell_type": "code", "source": q5}]}))
+    answer = read_answers(path, MANIFEST).answers["q5"]
+    assert answer.definitions == ["LIMIT, helper, work from cell 2"], answer.definitions
+    assert answer.cells == ["cell 4", "cell 2: only its definition of LIMIT, helper, work"], answer.cells
+    assert "* 3" in answer.program and "* 2" not in answer.program and "Process(" not in answer.program
+    assert read_answers(path, MANIFEST).answers["q3"].definitions == []
+
+
+def test_a_stray_program_goes_only_to_the_next_question_without_a_program(tmp_path):
+    """Four processes after Q5's pool, in Q5's part: Q6's when Q6 has no program; joined as before
+    when Q6 has one of its own, or when the stray is not after the part's own program."""
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", POOL), ("code", LOOP)])
+    assert got == {"q5": ["cell 2"], "q6": ["cell 3"]}, got
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", POOL), ("code", LOOP), ("markdown", "Q6."), ("code", LOOP)])
+    assert got == {"q5": ["cell 2", "cell 3"], "q6": ["cell 5"]}, got
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", LOOP), ("code", POOL)])
+    assert got == {"q5": ["cell 2", "cell 3"]}, got
+    got = _found(tmp_path, [("markdown", "Q5."), ("code", POOL), ("code", LOOP), ("markdown", "Q6.")])
+    assert got == {"q5": ["cell 2"], "q6": ["cell 3"]}, got  # Q6's heading, with no code under it
+
+
+def test_finished_keeps_its_message_when_the_record_cannot_be_read():
+    """finished() reads the record again to say why a run did not finish; a record that cannot be
+    read then keeps the message finished() had, in the question's words, not another one."""
+    from types import SimpleNamespace
+
+    from mpkit.checks.api import CheckFailed
+    from mpkit.freeform.judging import finished
+
+    class Runs:
+        task = SimpleNamespace(file="q3_create_process.py", id="q3")
+        calls = 0
+
+        def finished(self, name):
+            raise CheckFailed("`python q3_create_process.py` to run without errors", "it did not finish", "hint")
+
+        def started(self, name):
+            raise CheckFailed("the kit's record of your run", "the record of the run is missing", "x")
+
+    with pytest.raises(CheckFailed) as raised:
+        finished(Runs())
+    assert raised.value.observed == "it did not finish" and "your Q3 program" in raised.value.expected
+
+
+def test_a_string_cell_is_words_only_when_the_whole_part_is(tmp_path):
+    """`msg = "..."` alone in a cell, used by the program in the next cell, stays code; a part of
+    nothing but strings given names is an answer in words."""
+    uses = ("from multiprocessing import Process\ndef f():\n    print(msg)\nif __name__ == '__main__':\n"
+            "    p = Process(target=f)\n    p.start()\n    p.join()\n")
+    got = _found(tmp_path, [("markdown", "Q3."), ("code", 'msg = "hello from the child"'), ("code", uses)])
+    assert got == {"q3": ["cell 2", "cell 3"]}, got
+    path = tmp_path / "words.ipynb"
+    path.write_text(json.dumps({"nbformat": 4, "cells": [{"cell_type": "markdown", "source": "Q5."},
+                                                         {"cell_type": "code", "source": 'Ans5 = "use Pool(4)"\nprint(Ans5)'}]}))
+    answer = read_answers(path, MANIFEST).answers["q5"]
+    assert answer.program is None and answer.prose == "use Pool(4)" and "words in a string" in answer.left_out[0]
+
+
+def test_sleeps_are_added_up_from_the_text():
+    from mpkit.freeform.stopped import slept
+
+    assert slept("import time\nfor i in range(10):\n    print(i)\n    time.sleep(1)\n") == 10
+    assert slept("from time import sleep\nfor a in [1, 2]:\n    for b in range(3):\n        sleep(0.5)\n") == 3
+    assert slept("import time\nwhile True:\n    time.sleep(2)\n") == 2  # runs not said: once
+    assert slept("print(1)\n") is None

@@ -54,6 +54,12 @@ def test_each_prints_number(runs):
         text = proc.out.text.strip()
         err = proc.err.text.strip()
         named = proc.name and proc.name in text
+        if not text and not err and proc.end_code is None and run.timed_out:  # stopped at the time limit
+            slow = stopped.too_slow(runs, run)
+            fail(expected=f"{proc.label()} to print a number",
+                 observed="it had printed nothing yet: "
+                 + slow.observed.replace("your program", "your program (and this process)", 1),
+                 hint=slow.hint)
         fail(expected=f"{proc.label()} to print a number",
              observed=f"it printed {text[:100]!r}, with no number in it"
              + (f" ({proc.name!r} is the name multiprocessing gave the process, not a number)" if named else "") if text
@@ -151,7 +157,8 @@ def own(runs):
 @check("joins_all")
 def test_joins_all(runs):
     run, procs = own(runs)
-    late = [p for p in procs if not joined_by_program(run, p)]
+    # Stopped at the time limit, the program may have been waiting in join(): not "never joined".
+    late = [] if run.timed_out else [p for p in procs if not joined_by_program(run, p)]
     expect(not late, expected="the program to join all its processes",
            observed=f"{describe(late)} {'was' if len(late) == 1 else 'were'} never joined (Python waited for "
            "them only at exit)", hint="After starting them, call join() on each: for p in processes: p.join().")

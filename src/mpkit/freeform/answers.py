@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..errors import MpkitError
 from .cells import kind_of, read_notebook, read_script, script_files
-from .programs import alternatives, place_loose, program_of
-from .questions import find_parts
+from .programs import alternatives, give_strays, place_loose, program_of
+from .questions import find_parts, only_words
 
 
 @dataclass
@@ -19,10 +19,12 @@ class Answer:
     prose: str = ""  # what the student wrote in words
     cells: list = field(default_factory=list)  # labels of the cells the program was taken from
     imports: list = field(default_factory=list)  # imports given from earlier cells
+    definitions: list = field(default_factory=list)  # "sayHello from cell 4": definitions given from earlier cells
     left_out: list = field(default_factory=list)  # "cell 4: why"
 
     def summary(self) -> dict:
         return {"found_by": self.found_by, "cells": self.cells, "imports_from_earlier_cells": self.imports,
+                "definitions_from_earlier_cells": self.definitions,
                 "left_out": self.left_out, "prose": self.prose}
 
 
@@ -53,6 +55,7 @@ def read_answers(path: Path, manifest) -> Answers:
     tasks = [t for t in manifest.tasks if t.free_form]
     parts, preamble, trail = find_parts(cells, tasks)
     place_loose(parts, preamble, trail, tasks)
+    give_strays(parts, trail, tasks)
     if not parts:
         raise MpkitError(f"{path}: no question found in this {kind} (looked for headings such as 'Q3.', "
                          "'Question 3', 'Ans 3' or the questions' text); put each question's number before its answer")
@@ -61,6 +64,12 @@ def read_answers(path: Path, manifest) -> Answers:
     for task_id, part in sorted(parts.items(), key=lambda item: order[item[0]]):
         task = manifest.task(task_id)
         code = task.free_form.answer == "code"
+        words = [only_words(text) for _, text in part.code]
+        if part.code and all(words):  # only strings given names (`Ans5 = """..."""`): an answer in words
+            part.prose.extend(w for found in words for w in found)
+            part.left_out.extend((cell, "words in a string (`Ans = \"...\"`): an answer in words, not a program")
+                                 for cell, _ in part.code)
+            part.code = []
         fenced = code and not part.code and bool(part.fenced)
         if fenced:  # no code cell: the code shown in the part's markdown is the answer (spec: "Code in markdown")
             part.code = list(part.fenced)
@@ -69,9 +78,14 @@ def read_answers(path: Path, manifest) -> Answers:
         answer = Answer(task_id, part.found_by, prose="\n\n".join(part.prose),
                         left_out=[f"{cell.label()}: {why}" for cell, why in part.left_out])
         if code and part.code:
-            answer.program, answer.imports = program_of(part, part.earlier + dropped)  # their imports stay
+            answer.program, answer.imports, carried = program_of(part, part.earlier + dropped)  # their imports stay
             where = " (a markdown code block)" if fenced else ""
             answer.cells = [c.label() + where for c in sorted({c for c, _ in part.code}, key=lambda c: c.number)]
+            # Definitions the program uses and an earlier cell made (a pool's function defined in Q3's cell):
+            # named beside the cells taken, so the student sees what else of the notebook was run.
+            answer.definitions = [f"{', '.join(names)} from {cell.label()}" for cell, names in carried]
+            answer.cells += [f"{cell.label()}: only its definition of {', '.join(names)}"
+                             for cell, names in carried]
         elif part.code or part.notes or part.fenced:  # code and comments in a prose answer: shown with the words
             answer.prose = "\n\n".join([answer.prose, *part.notes, *(text for _, text in part.code + part.fenced)]).strip()
         answers[task_id] = answer

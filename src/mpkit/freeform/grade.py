@@ -27,6 +27,9 @@ from ..sandbox.crosscheck import TAMPERED
 from .answers import Answers, read_answers
 
 
+FREE_FORM_TIME_LIMIT = 30.0  # seconds of wall clock for each free-form program's run, at least (README)
+
+
 def _grader_module(path: Path):
     spec = importlib.util.spec_from_file_location(f"mpkit_free_form_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
@@ -62,8 +65,11 @@ def _missing(task, answers: Answers) -> CheckFailed:
     if answer is not None:  # its part was found, with no code in it
         return CheckFailed(
             expected=f"a program answering {task.id.upper()} in its part of the {answers.kind}",
-            observed=f"{task.id.upper()} was found ({answer.found_by}) but no Python code came after it"
-            + (" (only prose or pasted output)" if answer.prose else ""),
+            observed=f"the question was not answered with a program: {task.id.upper()} was found ({answer.found_by}) "
+            "but no Python code came after it"
+            + (" (only words in a string given a name, such as Ans = \"...\": an answer in words does not run)"
+               if any("words in a string" in why for why in answer.left_out)
+               else " (only prose or pasted output)" if answer.prose else ""),
             hint="Put your program in a code cell below the question, and run it once to see that it works.")
     if answers.kind == "folder":
         return CheckFailed(expected=f"an answer to {task.id.upper()}: {task.free_form.asks}",
@@ -116,6 +122,13 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
 
         refuse_without_kernel_sandbox()
     edition = free_form_edition(manifest)
+    # A notebook's answers sleep (a child printing 0..9 a second apart): each run gets at least
+    # FREE_FORM_TIME_LIMIT, or the manifest's time_limit when larger. A grading's runs go at once,
+    # so a notebook takes about one limit at most.
+    from dataclasses import replace as _replace
+
+    edition = _replace(edition, tasks=tuple(_replace(t, time_limit=max(t.time_limit, FREE_FORM_TIME_LIMIT))
+                                            for t in edition.tasks))
     if public_only:
         from dataclasses import replace
 

@@ -51,7 +51,13 @@ def finished(runs: TaskRuns) -> RunRecord:
     try:
         return runs.finished(PROGRAM)
     except CheckFailed as exc:
-        error = runs.started(PROGRAM).first("main_error")
+        try:
+            record = runs.started(PROGRAM)
+        except CheckFailed:  # the record itself cannot be read: keep what finished() said, in the student's words
+            raise _reword(exc, runs.task.file, runs.task.id.upper()) from None
+        error = record.first("main_error")
+        if error is None and record.timed_out:
+            raise stopped.too_slow(runs, record) from None
         if error is None:
             raise _reword(exc, runs.task.file, runs.task.id.upper()) from None
         info, place = error["error"], stopped.where(runs, error["error"])

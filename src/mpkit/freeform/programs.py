@@ -11,6 +11,11 @@ by what it does and in order. Safety: the question's words decide the kind
 (a pool question takes only a pool program), and a program starting several
 processes goes to a question asking for several unless a later program takes
 that place: a wrong Q6 answer is never the only program that could be Q3's.
+
+Also here: the definitions a part's program uses from earlier cells
+(`program_of`, `definitions_for`), and a complete program of another kind
+left in a part after its own program, given to the next question when that
+one has no program (`give_strays`).
 """
 from __future__ import annotations
 
@@ -51,7 +56,8 @@ def alternatives(part: Part) -> list:
     """Several complete programs in a part's cells that do the same (each with its own `__main__` block
     starting processes, or each handing a pool work) are versions of one answer: the last one is graded.
     The earlier versions' pieces are left out (and returned); other code stays, and so does a complete
-    program of another kind (a pool shown after a Process answer), joined as before."""
+    program of another kind (a pool shown after a Process answer), joined as before, unless
+    `give_strays` gave it to the next question first."""
     kinds = [_complete(text) for _, text in part.code]
     last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i]), None)
     if last is None:
@@ -65,8 +71,9 @@ def alternatives(part: Part) -> list:
     return dropped
 
 
-def program_of(part: Part, earlier: list) -> tuple[str, list]:
-    """The part's program, and the imports it was given from earlier cells."""
+def program_of(part: Part, earlier: list) -> tuple[str, list, list]:
+    """The part's program, the imports it was given from earlier cells, and the definitions
+    (`def`, `class`, a name given a plain value) it was given from them: [(Cell, [names])]."""
     body = "\n\n".join(text for _, text in part.code)
     own = set(imports_of(body))
     given = []
@@ -74,9 +81,103 @@ def program_of(part: Part, earlier: list) -> tuple[str, list]:
         for statement in imports_of(text):
             if statement not in own and statement not in given:
                 given.append(statement)
+    carried = definitions_for(body, earlier)
+    if carried:
+        names = "; ".join(f"{', '.join(n)} from {cell.label()}" for cell, n, _ in carried)
+        body = (f"# defined earlier in the notebook: {names}\n"
+                + "\n\n".join(text for _, _, text in carried) + "\n\n" + body)
     if given:
         body = "# imports made earlier in the notebook\n" + "\n".join(given) + "\n\n" + body
-    return body, given
+    return body, given, [(cell, n) for cell, n, _ in carried]
+
+
+_BUILTINS = set(dir(__import__("builtins"))) | {"__name__", "__file__", "__doc__", "__builtins__", "get_ipython",
+                                                 "display", "In", "Out", "exit", "quit"}
+
+
+def _bound(tree) -> set:
+    """Every name the code binds anywhere (assigned, defined, imported, a parameter, a loop variable)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+        elif isinstance(node, ast.MatchAs if hasattr(ast, "MatchAs") else ()) and node.name:
+            names.add(node.name)
+    return names
+
+
+def _free(tree) -> set:
+    """The names the code reads but never binds, builtins aside: what it needs from elsewhere."""
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    return used - _bound(tree) - _BUILTINS
+
+
+def _definition(node) -> str | None:
+    """The name a top-level statement defines, when running it again elsewhere does nothing but define
+    it: a `def`, a `class`, or a name given a value with no call in it (`N = 4`, `numbers = [1, 2, 3]`)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if (len(targets) == 1 and isinstance(targets[0], ast.Name)
+                and not any(isinstance(n, (ast.Call, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr))
+                            for n in ast.walk(node.value))):
+            return targets[0].id
+    return None
+
+
+def _source(text: str, node) -> str:
+    lines = text.splitlines()
+    first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+    return "\n".join(lines[first - 1:node.end_lineno])
+
+
+def definitions_for(body: str, earlier: list) -> list:
+    """The top-level definitions of earlier cells the program needs and does not make itself,
+    as they stood when the notebook was run top to bottom (the last one of each name), with what
+    they need in turn: [(Cell, [names], source)] in the notebook's order. A name whose last
+    top-level statement is not a plain definition (`worker = make()`) is not carried: running that
+    statement again could start another question's processes."""
+    try:
+        tree = ast.parse(body)
+    except SyntaxError:
+        return []
+    last = {}  # name -> (position, cell, node source, its free names) or None when not carryable
+    for position, (cell, text) in enumerate(earlier):
+        try:
+            nodes = ast.parse(text).body
+        except SyntaxError:
+            continue
+        for index, node in enumerate(nodes):
+            name = _definition(node)
+            if name is not None:
+                last[name] = ((position, index), cell, _source(text, node), _free(ast.Module([node], [])))
+                continue
+            for bound in _bound(ast.Module([node], [])) if not isinstance(node, (ast.Import, ast.ImportFrom)) else ():
+                last[bound] = None
+    wanted, taken = list(_free(tree)), {}
+    while wanted:
+        name = wanted.pop()
+        if name in taken or not last.get(name):
+            continue
+        taken[name] = last[name]
+        wanted.extend(taken[name][3])
+    by_cell: dict = {}
+    for name, (position, cell, text, _) in sorted(taken.items(), key=lambda item: item[1][0]):
+        entry = by_cell.setdefault(position[0], [cell, [], []])
+        entry[1].append(name)
+        entry[2].append(text)
+    return [(cell, names, "\n\n".join(texts)) for cell, names, texts in by_cell.values()]
 
 
 _POOLS = {"Pool", "ProcessPoolExecutor", "ThreadPool", "ThreadPoolExecutor"}
@@ -198,3 +299,62 @@ def place_loose(parts: dict, preamble: list, trail: list, tasks) -> None:
                      f"number mistyped?" if repeated else f"after Q{lo}'s part")
             cells = ", ".join(c.label() for c, _ in part.code)
             part.found_by = f"no heading names it: {cells} placed by order and content (a program that {does}, {where})"
+
+
+def _kind_of_question(task) -> str:
+    return _question_kind(task)[0]
+
+
+def give_strays(parts: dict, trail: list, tasks) -> None:
+    """A complete program of another kind in a code question's part (four processes started in the
+    cell after Q5's pool, with no Q6 heading of its own) answers another question: when the part
+    also holds, before it, a complete program of its own question's kind, and the next question (by
+    number: its heading is the one missing) is a code question of the stray's kind with no program
+    of its own, the stray (with the pieces between it and the part's program before it) is taken
+    out and given to that question (a program starting processes needs a question that asks for
+    processes; a pool program one that asks for a pool). A stray no
+    open question takes stays joined, as before (`alternatives`)."""
+    code = {t.id: t for t in tasks if t.free_form and t.free_form.answer == "code"}
+    in_order = [event[1] for event in trail if event[0] == "piece"]
+    for task_id in sorted((t for t in list(parts) if t in code), key=_number):
+        part = parts[task_id]
+        kind = _kind_of_question(code[task_id])
+        kinds = [_complete(text).split() for _, text in part.code]
+        if not any(kind in k for k in kinds):
+            continue  # nothing in the part does what its question asks: it is its answer, right or wrong
+        later = sorted((t for t in tasks if t.free_form and _number(t.id) > _number(task_id)), key=lambda t: _number(t.id))
+        # Only the next question: its heading is the one missing (with Q4's words between them, a
+        # stray in Q3's part sits before Q4's heading, where Q5's answer cannot be).
+        open_ = [t for t in later[:1] if t.id in code and (t.id not in parts or not parts[t.id].code)]
+        if not open_:
+            continue
+        own = next(i for i, k in enumerate(kinds) if kind in k)
+        groups, start = [], own + 1
+        for i, k in enumerate(kinds):
+            if not k or i <= own:
+                continue
+            if kind not in k:
+                pieces = part.code[start:i + 1]
+                pool, starts = _acts("\n\n".join(text for _, text in pieces))
+                groups.append({"pieces": pieces, "pool": pool and "pool" in k, "starts": starts if "process" in k else 0})
+            start = i + 1
+        if not groups:
+            continue
+        for group, q in zip(groups, _assign(groups, [_question_kind(t) for t in open_])):
+            if q is None or open_[q] is None:
+                continue
+            task = open_[q]
+            open_[q] = None  # one program per question
+            target = parts.get(task.id)
+            if target is None:
+                target = parts[task.id] = Part(task.id, "")
+            first = group["pieces"][0]
+            target.earlier = in_order[:next(i for i, p in enumerate(in_order) if p is first)]
+            for piece in group["pieces"]:
+                part.code.remove(piece)
+                target.code.append(piece)
+            does = "makes a pool" if group["pool"] else "starts processes"
+            stray = (f"a complete program that {does}, in {task_id.upper()}'s part after {task_id.upper()}'s own "
+                     f"program, placed in {task.id.upper()} by order and content")
+            target.found_by = (f"{target.found_by}, with no code under it; its program: {stray}" if target.found_by
+                               else f"no heading of its own: {stray}")

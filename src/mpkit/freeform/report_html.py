@@ -20,6 +20,9 @@ def free_form_sections(body, free_form: dict, sub) -> None:
             sub(item, "p", f"left out {why}", class_="tag")
         if entry.get("imports_from_earlier_cells"):
             sub(item, "p", "imports from earlier cells: " + "; ".join(entry["imports_from_earlier_cells"]), class_="tag")
+        if entry.get("definitions_from_earlier_cells"):
+            sub(item, "p", "definitions from earlier cells: " + "; ".join(entry["definitions_from_earlier_cells"]),
+                class_="tag")
     prose = sub(body, "section", class_="task", id="free-form-prose")
     sub(prose, "h2", "Answers in words (graded by hand)")
     for task_id, entry in free_form["questions"].items():

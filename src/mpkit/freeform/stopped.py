@@ -1,7 +1,7 @@
 """Why a free-form program did not get as far as the question asks, in words a
 student understands: Python could not read it (a SyntaxError: nothing ran),
 it stopped with an error before it started any process, or it asked for
-keyboard input.
+keyboard input, or it was still running at the grader's time limit.
 
 Keyboard input: a grading runs every program with an empty standard input
 (as Gradescope does: nobody is there to type), so input() raises EOFError at
@@ -10,8 +10,10 @@ The feedback says so and what to do instead (fixed values in the code).
 """
 from __future__ import annotations
 
+import ast
+
 from ..checks.api import CheckFailed
-from ..checks.trouble import error_hint
+from ..checks.trouble import error_hint, meanwhile, seconds
 from ..engine.task_runs import TaskRuns
 from ..sandbox.record import RunRecord
 
@@ -100,3 +102,60 @@ def hint_for(info: dict, file: str) -> str:
         return ("Run the program yourself and read the traceback: its last line says what went wrong, the lines "
                 "above it where.")
     return said.replace(f"`python {file}`", "running your program").replace(file, "your program")
+
+
+def _loop_count(node) -> int | None:
+    """How many times a `for` loop runs, when its text says (range of constants, a literal list)."""
+    if not isinstance(node, ast.For):
+        return None
+    it = node.iter
+    if isinstance(it, (ast.List, ast.Tuple, ast.Set)):
+        return len(it.elts)
+    if isinstance(it, ast.Call) and getattr(it.func, "id", "") == "range" and it.args \
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, int) for a in it.args):
+        return len(range(*[a.value for a in it.args]))
+    return None
+
+
+def slept(program: str) -> float | None:
+    """About how many seconds the program's time.sleep() calls add up to, read from its text:
+    each sleep of a constant, times the runs of the `for` loops around it (a sleep in a loop whose
+    runs the text does not say counts once). None when it has no such sleep. A hint, never a verdict."""
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return None
+    total, found = 0.0, False
+
+    def walk(node, times):
+        nonlocal total, found
+        if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) == "sleep" \
+                and node.args and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, (int, float)) and not isinstance(node.args[0].value, bool):
+            total += node.args[0].value * times
+            found = True
+        count = _loop_count(node)
+        for child in ast.iter_child_nodes(node):
+            inside = count is not None and child in node.body
+            walk(child, times * count if inside else times)
+
+    walk(tree, 1)
+    return total if found else None
+
+
+def too_slow(runs: TaskRuns, record: RunRecord) -> CheckFailed:
+    """A run stopped at its time limit, said as it is: too slow for the grader, not wrong."""
+    limit = seconds(record.time_limit)
+    try:
+        program = (runs.scheduler.submission / runs.task.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        program = ""
+    sleeps = slept(program)
+    why = (f" (its time.sleep() calls add up to about {sleeps:g} s)" if sleeps and sleeps >= record.time_limit / 2
+           else "")
+    return CheckFailed(
+        expected=f"your {runs.task.id.upper()} program to end within {limit}, the grader's time limit",
+        observed=f"the grader stopped your program after {limit}: it was still running, too slow for the "
+        f"grader{why}" + meanwhile(record),
+        hint=("Sleep less (time.sleep(0.1) shows the same thing as time.sleep(1)), and make sure every process "
+              "you start can end: a join() waits for it, a get() on a Queue nobody fills waits forever."))
