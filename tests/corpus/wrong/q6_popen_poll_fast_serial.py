@@ -10,7 +10,7 @@ import time
 
 def print_number(number):
     print(f"Process ID: {os.getpid()} - Number: {number}", flush=True)
-    time.sleep(0.02)  # long enough for the parent to poll it a few times
+    time.sleep(0.1)  # long enough for the parent to poll it many times
 
 
 def run_four_processes():
