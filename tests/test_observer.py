@@ -364,3 +364,119 @@ def test_a_grading_without_the_observer_says_it_was_off():
     sandbox = results["extra_data"]["sandbox"]
     assert sandbox["observed"] is False and "observer" not in sandbox["layers"]
     assert "process observer off (MPKIT_OBSERVE=0)" in results["output"]
+
+
+# -- waits that report a child's end ------------------------------------------
+WAITS = """
+    import multiprocessing, os, time
+
+    def quick():
+        pass
+
+    def lingers():
+        time.sleep(0.05)
+
+    def started():
+        p = multiprocessing.Process(target=lingers)
+        p.start()
+        return p
+
+    def waitid_nowait():
+        p = started()
+        os.waitid(os.P_PID, p.pid, os.WEXITED | os.WNOWAIT)  # blocks, reaps nothing
+        time.sleep(0.02)
+        p.join()
+        return p.pid
+
+    def waitid_nowait_poll():
+        p = started()
+        while os.waitid(os.P_PID, p.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+            time.sleep(0.005)
+        time.sleep(0.02)
+        p.join()
+        return p.pid
+
+    def waitpid_poll():
+        p = started()
+        while os.waitpid(p.pid, os.WNOHANG) == (0, 0):
+            time.sleep(0.005)
+        return p.pid
+
+    def polls_that_find_nothing():
+        p = started()
+        for _ in range(3):
+            os.waitpid(p.pid, os.WNOHANG)
+            os.waitid(os.P_PID, p.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        pid = p.pid
+        time.sleep(0.2)
+        p.terminate()  # already over: nothing
+        return pid
+
+    def reaped_by_start():
+        # The first ends before the second is started: the second start()
+        # reaps it (multiprocessing's _cleanup), which is no wait.
+        first = multiprocessing.Process(target=quick)
+        first.start()
+        time.sleep(0.1)
+        second = multiprocessing.Process(target=quick)
+        second.start()
+        first.join()
+        second.join()
+        return [first.pid, second.pid]
+"""
+
+
+def _seen(record, pid):
+    return [w for w in record.kernel.ends_seen if w.child == pid]
+
+
+def _early_waits(record, pid, before):
+    return [c for c in record.procs[pid].join_calls if c[0] == record.main_pid and c[1] < before]
+
+
+@pytest.mark.parametrize("function,via,blocking", [("waitid_nowait", "waitid", True),
+                                                   ("waitid_nowait_poll", "waitid", False)])
+def test_a_waitid_that_reported_the_end_without_reaping_is_a_wait(tmp_path, function, via, blocking):
+    record = observed(task(tmp_path, WAITS), function)
+    pid = record.first("call_end")["value"]
+    child = next(p for p in record.kernel.procs if p.pid == pid)
+    seen = _seen(record, pid)
+    # Seen twice: the code's WNOWAIT wait (no reap), then join()'s reap.
+    assert [(w.via, w.blocking, w.reaped) for w in seen][:1] == [(via, blocking, False)]
+    assert seen[0].waiter == record.main_pid and child.end_ns <= seen[0].t_ns < child.reaped_ns
+    assert child.reaped_by == record.main_pid and len([r for r in record.kernel.reaps if r.child == pid]) == 1
+    join = record.first("join_call")["t"]
+    assert _early_waits(record, pid, join) == [(record.main_pid, seen[0].t_ns, -1)]
+    assert record.tampered is None
+
+
+def test_a_waitpid_poll_loop_that_reaped_the_child_is_a_wait(tmp_path):
+    record = observed(task(tmp_path, WAITS), "waitpid_poll")
+    pid = record.first("call_end")["value"]
+    (seen,) = _seen(record, pid)
+    assert (seen.via, seen.blocking, seen.reaped) == ("wait4", False, True) and seen.empty_polls >= 2
+    assert crosscheck._poll_loop(seen)
+    assert record.procs[pid].join_calls == [(record.main_pid, seen.t_ns, -1)]
+
+
+def test_polls_that_found_nothing_are_no_wait(tmp_path):
+    record = observed(task(tmp_path, WAITS), "polls_that_find_nothing")
+    assert record.first("call_end"), (record.events, record.stderr_raw.text, record.first("call_error"))
+    pid = record.first("call_end")["value"]
+    seen = _seen(record, pid)
+    assert all(w.t_ns > next(p for p in record.kernel.procs if p.pid == pid).end_ns for w in seen)
+    # Only the harness's reap after the call (or none at all) reported the end: no wait by the call.
+    call_end = record.first("call_end")["t"]
+    assert not [w for w in seen if w.t_ns < call_end]
+    assert not [c for c in record.procs[pid].join_calls if c[1] < call_end]
+
+
+def test_start_reaping_an_ended_sibling_is_no_wait(tmp_path):
+    record = observed(task(tmp_path, WAITS), "reaped_by_start")
+    first, second = record.first("call_end")["value"]
+    (seen,) = _seen(record, first)
+    second_start = next(p for p in record.kernel.procs if p.pid == second).start_ns
+    assert (seen.via, seen.blocking, seen.empty_polls) == ("wait4", False, 0) and seen.t_ns < second_start
+    assert not crosscheck._poll_loop(seen)
+    assert not _early_waits(record, first, record.procs[second].start_seq[0])
+    assert record.tampered is None

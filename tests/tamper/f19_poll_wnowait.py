@@ -2,7 +2,6 @@
 # task: q6
 # honest: 11
 # holds: started_before_joined fails: each process had ended before the next one started
-# xfail: gains 2 points (13, honest 11): observer._waited ignores every waitid with WNOWAIT (blocking or not); it would be stopped by noting a waitid that reported the child exited (CLD_EXITED/KILLED/DUMPED in the siginfo, with or without WNOWAIT or WNOHANG) as a wait for it, as the recorder counts an ended is_alive() as a join
 import multiprocessing
 import os
 import time

@@ -2,7 +2,6 @@
 # task: q6
 # honest: 11
 # holds: started_before_joined fails: each process had ended before the next one started (the kernel saw each end before the next start)
-# xfail: gains 2 points (13, honest 11): started_before_joined (graders/test_q6_four_processes.py) looks only at waits, not at when the kernel saw each child start and end; it would be stopped by also failing a run where every child ended (kernel end_ns) before the next one started while the parent did nothing but sleep (which needs a rule that keeps a fast honest child, ended before its sibling's fork, passing: e.g. the four lifetimes never overlap and the gaps are long)
 import multiprocessing
 import os
 import time

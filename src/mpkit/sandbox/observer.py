@@ -102,6 +102,27 @@ class Reap:
 
 
 @dataclass
+class EndSeen:
+    """A wait call (wait4 or waitid; blocking or a poll; reaping or WNOWAIT)
+    that told the process calling it that one of its children had ended: from
+    then on that process knew it. A poll that returned nothing is not one."""
+
+    waiter: int  # the process (thread group) whose thread called it
+    thread: int
+    child: int
+    t_ns: int
+    via: str  # "wait4" or "waitid"
+    blocking: bool  # no WNOHANG: the caller waited for the end
+    reaped: bool  # the child was reaped by it (no WNOWAIT)
+    # Polls (WNOHANG) by the same thread that returned nothing for this child
+    # (or for any child) since its process last started one, before this one
+    # reported: a poll loop's. multiprocessing's start() polls each child once
+    # before it forks the next (its _cleanup): never twice.
+    empty_polls: int = 0
+    first_poll_ns: int | None = None  # when the first of them was made
+
+
+@dataclass
 class KernelRecord:
     main_pid: int
     attached_ns: int | None = None
@@ -110,6 +131,7 @@ class KernelRecord:
     problem: str | None = None  # why the record cannot be relied on, if so
     procs: list = field(default_factory=list)  # [KProc], in order of start
     reaps: list = field(default_factory=list)  # [Reap], in order
+    ends_seen: list = field(default_factory=list)  # [EndSeen], in order: every wait that reported an end
     stops: int = 0  # ptrace stops handled (its cost)
     follow_pids: bool = False  # asked to follow the PIDs passed between processes (flows.py)
     io_seen: bool = False  # ... and the calls moving bytes were seen stopping: that filter is in force
@@ -139,6 +161,7 @@ class KernelRecord:
                 "complete": self.complete, "problem": self.problem, "stops": self.stops,
                 "follow_pids": self.follow_pids, "io_seen": self.io_seen,
                 "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
+                "ends_seen": [vars(w) for w in self.ends_seen],
                 "flows": [vars(f) for f in self.flows]}
 
 
@@ -173,6 +196,9 @@ class Observer:
         self._closing = False
         self.record: KernelRecord | None = None
         self._syscalls = _SYSCALLS.get(platform.machine(), {})
+        # thread -> {child pid, or 0 for "any child": [empty polls, time of the first]}
+        # since the thread's process last started a process (see EndSeen).
+        self._polls: dict[int, dict] = {}
 
     def start(self, pid: int) -> None:
         self.record = KernelRecord(main_pid=pid, follow_pids=self._follow_pids)
@@ -277,6 +303,10 @@ class Observer:
                     unclaimed.discard(child)
                 elif child is not None and child not in tgid_of:
                     self._new_task(child, tgid_of.get(tid, tid), now, tgid_of)
+                if child is not None and tgid_of.get(child) == child:  # a new process: polls start anew
+                    parent = tgid_of.get(tid, tid)
+                    for thread in [t for t, g in tgid_of.items() if g == parent]:
+                        self._polls.pop(thread, None)
                 _resume(_CONT, tid)
             elif event == _EV_EXEC:
                 proc = self._live.get(tgid_of.get(tid, tid))
@@ -353,23 +383,42 @@ class Observer:
         name, args = call
         options = (args[2] if name == "wait4" else args[3]) if args and len(args) > 3 else 0
         blocking = not (options & os.WNOHANG)
+        nowait = name == "waitid" and bool(options & _WNOWAIT)
         if name == "wait4":
             child = rval if rval > 0 else None
-        else:  # waitid: returns 0; the child is in the siginfo it filled
+            wanted = _signed(args[0]) if args else -1
+        else:  # waitid: returns 0; the child is in the siginfo it filled (si_pid 0: nothing to report)
             child = None
-            if rval == 0 and args and args[2] and not (args[3] & _WNOWAIT):
+            wanted = _signed(args[1]) if args and args[0] == os.P_PID else -1
+            if rval == 0 and args and args[2]:
                 info = _read_memory(tid, args[2], 32)
                 if info and len(info) >= 20:
                     code, child_pid = struct.unpack_from("=i", info, 8)[0], struct.unpack_from("=i", info, 16)[0]
                     child = child_pid if child_pid > 0 and code in _CLD_REAPED else None
         if child is None:
+            if not blocking and rval >= 0:  # a poll that found nothing yet
+                polls = self._polls.setdefault(tid, {}).setdefault(wanted if wanted > 0 else 0, [0, now])
+                polls[0] += 1
             return
-        # A reap returns a child whose death the tracer has already collected
-        # (the kernel tells the tracer first); a live one was a stop report.
-        for proc in reversed(self.record.procs):
-            if proc.pid == child:
-                if proc.end_ns is not None and proc.reaped_ns is None:
-                    proc.reaped_by, proc.reaped_ns = tgid, now
-                    self.record.reaps.append(Reap(reaper=tgid, thread=tid, child=child, t_ns=now, via=name,
-                                                  blocking=blocking))
-                return
+        proc = next((p for p in reversed(self.record.procs) if p.pid == child), None)
+        if proc is None or proc.end_ns is None:  # a stop report (the kernel tells the tracer of a death first)
+            return
+        polls = self._polls.get(tid, {})
+        empty, first = (polls.get(child) or [0, None])
+        if 0 in polls:  # polls of any child count for each
+            empty, first = empty + polls[0][0], min(t for t in (first, polls[0][1]) if t is not None)
+        self.record.ends_seen.append(EndSeen(waiter=tgid, thread=tid, child=child, t_ns=now, via=name,
+                                             blocking=blocking, reaped=not nowait, empty_polls=empty,
+                                             first_poll_ns=first))
+        if nowait:
+            return
+        if proc.reaped_ns is None:
+            proc.reaped_by, proc.reaped_ns = tgid, now
+            self.record.reaps.append(Reap(reaper=tgid, thread=tid, child=child, t_ns=now, via=name,
+                                          blocking=blocking))
+
+
+def _signed(value: int) -> int:
+    """A pid_t argument as the kernel reads it (the low 32 bits, signed)."""
+    value &= 0xFFFFFFFF
+    return value - (1 << 32) if value & 0x80000000 else value
