@@ -384,34 +384,6 @@ def _take(part: Part | None, preamble: list, cell: Cell, chunk: list):
     return piece
 
 
-def only_words(code: str) -> list | None:
-    """The strings of code that only gives names to words (`Ans5 = "A pool is made with ..."`), and
-    perhaps prints them: an answer typed in words, which does nothing a question's checks could see.
-    None for any other code."""
-    try:
-        body = ast.parse(code).body
-    except SyntaxError:
-        return None
-    words, named = [], set()
-    for node in body:
-        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr)) else None
-        if isinstance(value, ast.Constant) and isinstance(value.value, str) and not isinstance(node, ast.Expr):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if not all(isinstance(t, ast.Name) for t in targets):
-                return None
-            named.update(t.id for t in targets)
-            words.append(value.value.strip())
-        elif isinstance(value, ast.Constant):
-            continue  # a literal standing alone
-        elif (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("print", "display")
-              and not value.keywords and all(isinstance(a, ast.Name) and a.id in named
-                                             or isinstance(a, ast.Constant) for a in value.args)):
-            continue  # print(Ans5)
-        else:
-            return None
-    return words if words else None
-
-
 def _only_literals(code: str) -> bool:
     """Code that is only literals (`None`, `[1, 4, 9]`): a cell's output pasted in, not a program."""
     try:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .observer import KernelRecord, KProc
+from .kernel_record import KernelRecord, KProc
 from .record import RunRecord
 
 TAMPERED = "the record of this run was changed by the code being graded"
@@ -53,7 +53,7 @@ def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
     multiprocessing's own join or Popen.wait reached past the recorder) are
     still waits. A process of the run learnt that its child had ended, before
     the run was being stopped, through a wait call the kernel saw report the
-    end (observer.EndSeen), and that call counts as its first wait for the
+    end (kernel_record.EndSeen), and that call counts as its first wait for the
     child (Proc.join_calls, with the kernel's time), as a recorded join() call
     or an is_alive() that returned False would, when it was
     - a blocking wait (no WNOHANG): it waited for the end, reaping or not;

@@ -54,9 +54,8 @@ import struct
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
-
 from .flows import FlowWatch
+from .kernel_record import EndSeen, KernelRecord, KProc, Reap
 from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_FORK, _EV_SECCOMP, _EV_STOP, _EV_VFORK, _GROUP_STOPS,
                      _LISTEN, _OP_EXIT, _OP_SECCOMP, _SEIZE, _SYSCALL, _SYSCALLS, _WALL, _WNOTHREAD, _WNOWAIT, OPTIONS,
                      _event_msg, _ptrace, _read_memory, _resume, _status_fields, _syscall_info, _tracer_of)
@@ -64,105 +63,6 @@ from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_FORK, _EV_SECC
 # How long finish() waits for the tracer to see the last death once it has
 # killed what was left (a killed process dies in microseconds).
 FINISH_TIMEOUT = 5.0
-
-
-@dataclass
-class KProc:
-    """One process as the kernel showed it (one per incarnation of a PID)."""
-
-    pid: int
-    ppid: int | None
-    start_ns: int | None  # None: the run's main process, already running when attached
-    end_ns: int | None = None
-    exit_code: int | None = None  # when it exited
-    signal: int | None = None  # when a signal ended it
-    execs: int = 0
-    reaped_by: int | None = None
-    reaped_ns: int | None = None
-
-    @property
-    def end_code(self) -> int | None:
-        """As multiprocessing reports it: the exit code, or minus the signal."""
-        if self.signal is not None:
-            return -self.signal
-        return self.exit_code
-
-    def alive_at(self, t: int) -> bool:
-        return (self.start_ns is None or self.start_ns <= t) and (self.end_ns is None or t <= self.end_ns)
-
-
-@dataclass
-class Reap:
-    reaper: int  # the process (thread group) whose thread's wait returned the child
-    thread: int
-    child: int
-    t_ns: int
-    via: str  # "wait4" or "waitid"
-    blocking: bool = False  # a wait without WNOHANG: the reaper waited for the child's end
-
-
-@dataclass
-class EndSeen:
-    """A wait call (wait4 or waitid; blocking or a poll; reaping or WNOWAIT)
-    that told the process calling it that one of its children had ended: from
-    then on that process knew it. A poll that returned nothing is not one."""
-
-    waiter: int  # the process (thread group) whose thread called it
-    thread: int
-    child: int
-    t_ns: int
-    via: str  # "wait4" or "waitid"
-    blocking: bool  # no WNOHANG: the caller waited for the end
-    reaped: bool  # the child was reaped by it (no WNOWAIT)
-    # Polls (WNOHANG) by the same thread that returned nothing for this child
-    # (or for any child) since its process last started one, before this one
-    # reported: a poll loop's. multiprocessing's start() polls each child once
-    # before it forks the next (its _cleanup): never twice.
-    empty_polls: int = 0
-    first_poll_ns: int | None = None  # when the first of them was made
-
-
-@dataclass
-class KernelRecord:
-    main_pid: int
-    attached_ns: int | None = None
-    filtered: bool = False  # the run's seccomp filter was seen in force: reaps are seen
-    complete: bool = False  # the tracer saw every process of the run end
-    problem: str | None = None  # why the record cannot be relied on, if so
-    procs: list = field(default_factory=list)  # [KProc], in order of start
-    reaps: list = field(default_factory=list)  # [Reap], in order
-    ends_seen: list = field(default_factory=list)  # [EndSeen], in order: every wait that reported an end
-    stops: int = 0  # ptrace stops handled (its cost)
-    follow_pids: bool = False  # asked to follow the PIDs passed between processes (flows.py)
-    io_seen: bool = False  # ... and the calls moving bytes were seen stopping: that filter is in force
-    flows: list = field(default_factory=list)  # [flows.Flow], PIDs written and read, in order
-
-    @property
-    def usable(self) -> bool:
-        return self.problem is None and self.attached_ns is not None and self.filtered and self.complete
-
-    @property
-    def flows_usable(self) -> bool:
-        """Whether `flows` shows every PID the run's processes passed through the kernel."""
-        return self.usable and self.follow_pids and self.io_seen
-
-    def incarnations(self, pid: int) -> list:
-        return [p for p in self.procs if p.pid == pid]
-
-    def at(self, pid: int, t: int) -> KProc | None:
-        """The process that had `pid` at time t (PIDs are reused)."""
-        for p in self.incarnations(pid):
-            if p.alive_at(t):
-                return p
-        return None
-
-    def to_json(self) -> dict:
-        return {"main_pid": self.main_pid, "attached_ns": self.attached_ns, "filtered": self.filtered,
-                "complete": self.complete, "problem": self.problem, "stops": self.stops,
-                "follow_pids": self.follow_pids, "io_seen": self.io_seen,
-                "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
-                "ends_seen": [vars(w) for w in self.ends_seen],
-                "flows": [vars(f) for f in self.flows]}
 
 
 _broken: list = []  # why ptrace failed here once: not tried again (each try holds a run up)

@@ -122,7 +122,7 @@ class RunRecord:
     sandbox: dict | None = None  # what the run applied of the kernel layer (sandbox/kernel.py)
     stdout_raw: Output = field(default_factory=Output)  # what reached the run's own stdout
     stderr_raw: Output = field(default_factory=Output)
-    kernel: object = None  # observer.KernelRecord, when the run was observed from outside
+    kernel: object = None  # kernel_record.KernelRecord, when the run was observed from outside
     tampered: str | None = None  # why the record disagrees with what the kernel saw (crosscheck.py)
 
     # -- what the harness reported -----------------------------------------
