@@ -272,11 +272,6 @@ def main(spec_path):
         spec = json.load(f)
     import _mpkit_trace as trace
 
-    observe = os.environ.get("MPKIT_OBSERVE")
-    if observe in ("1", "pids"):  # the grader traces this run (sandbox/observer.py), its messages too (flows.py)
-        import _mpkit_observed
-
-        trace.emit("observed", problem=_mpkit_observed.await_tracer(io=observe == "pids"))
     if "SIGXFSZ" in dir(__import__("signal")):
         import signal
 
@@ -284,6 +279,12 @@ def main(spec_path):
     _become_subreaper()
     _apply_limits(spec.get("limits"))
     _restrict(spec.get("landlock"))
+    observe = os.environ.get("MPKIT_OBSERVE")
+    if observe in ("1", "pids"):  # the grader traces this run (sandbox/observer.py), its messages too (flows.py)
+        import _mpkit_observed
+
+        # Last of the kit's setup: the grader's tracer attaches meanwhile.
+        trace.emit("observed", problem=_mpkit_observed.await_tracer(io=observe == "pids"))
     student_file = os.path.abspath(spec["file"])
     submission = os.path.dirname(student_file)
     sys.path.insert(0, submission)

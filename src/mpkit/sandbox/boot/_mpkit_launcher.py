@@ -44,6 +44,8 @@ PRELOAD = (
     "multiprocessing.queues", "multiprocessing.reduction", "multiprocessing.resource_tracker",
     "multiprocessing.sharedctypes", "multiprocessing.spawn", "multiprocessing.synchronize",
     "multiprocessing.util", "concurrent.futures", "concurrent.futures.process",
+    # the harness's own steps before the student's code: limits, Landlock, the observer's filter
+    "ctypes", "resource", "random", "struct", "_mpkit_landlock", "_mpkit_observed",
 )
 
 
@@ -63,6 +65,8 @@ def serve(control_fd):
 
     for name in PRELOAD:
         importlib.import_module(name)
+    # What every run's recorder learns from the library's files, once for all runs.
+    importlib.import_module("_mpkit_trace_poolwork").learn_worker_loops()
     runs = {}  # pidfd -> pid
     try:
         request = _fork_on_request(sock, reply, runs)

@@ -105,12 +105,12 @@ def await_tracer(timeout=3.0, io=False):
     if _libc is None or arch not in _ARCH:
         return f"no kernel observer on {sys.platform} {arch}"
     deadline = time.monotonic() + timeout
-    delay = 0.0002
-    while not _traced():
+    delay = 0.0001
+    while not _traced():  # a few ms at most: the run's whole start waits on it, so look often
         if time.monotonic() > deadline:
             return "the tracer did not attach"
         time.sleep(delay)
-        delay = min(delay * 2, 0.01)
+        delay = min(delay * 2, 0.001)
     code = _program(arch, io)
     buf = ctypes.create_string_buffer(code, len(code))
     prog = struct.pack("=HxxxxxxQ", len(code) // 8, ctypes.addressof(buf))

@@ -5,6 +5,7 @@ values), for Pool and ProcessPoolExecutor alike. The free-form edition
 judges Q5 by them. Standard library only (see _mpkit_trace.py)."""
 import sys
 
+from _mpkit_stdlib import find, module_code
 from _mpkit_trace_core import emit, state
 from _mpkit_trace_values import callable_name, describe
 
@@ -13,24 +14,34 @@ POOL_WORK_RECORDED = 40  # events per worker: enough to judge, cheap for a long 
 
 
 # The code of the pool's worker loops and of the queue methods between them and
-# the pickler, taken from the modules as the standard library wrote them, before
-# any graded code ran (learn_worker_loops). Held only here and by the two
-# functions below: the graded code can reach module globals, not their defaults.
+# the pickler, as the standard library's files have it (read, not imported:
+# _mpkit_stdlib), before any graded code ran (learn_worker_loops). Held only
+# here and by the two functions below: the graded code can reach module
+# globals, not their defaults, and it cannot change the library's files.
 _GENUINE = []
 
 
-def learn_worker_loops(_genuine=_GENUINE):
-    """Take the genuine loop code (once, at the recorder's install)."""
+def learn_worker_loops(_genuine=_GENUINE, _module_code=module_code, _find=find):
+    """Take the genuine loop code (once, at the recorder's install). Code is
+    compared by value: the functions the modules define when imported are equal."""
     if _genuine:
         return
-    import concurrent.futures.process as cfp
-    import multiprocessing.pool as mpool
-    import multiprocessing.queues as mq
+    pool = _module_code("multiprocessing/pool.py")
+    queues = _module_code("multiprocessing/queues.py")
+    executor = _module_code("concurrent/futures/process.py")
+    if pool is None or queues is None or executor is None:  # no source files (a zipped library)
+        import concurrent.futures.process as cfp
+        import multiprocessing.pool as mpool
+        import multiprocessing.queues as mq
 
-    loops = frozenset((mpool.worker.__code__, cfp._process_worker.__code__))
-    steps = frozenset(f.__code__ for f in (mq.SimpleQueue.get, mq.SimpleQueue.put, mq.Queue.get,
+        loops = (mpool.worker.__code__, cfp._process_worker.__code__)
+        steps = tuple(f.__code__ for f in (mq.SimpleQueue.get, mq.SimpleQueue.put, mq.Queue.get,
                                            cfp._sendback_result))
-    _genuine.append((loops, steps))
+    else:
+        loops = (_find(pool, "worker"), _find(executor, "_process_worker"))
+        steps = (_find(queues, "SimpleQueue", "get"), _find(queues, "SimpleQueue", "put"),
+                 _find(queues, "Queue", "get"), _find(executor, "_sendback_result"))
+    _genuine.append((frozenset(c for c in loops if c is not None), frozenset(c for c in steps if c is not None)))
 
 
 def _from_worker_loop(_genuine=_GENUINE, _getframe=sys._getframe):
