@@ -80,6 +80,18 @@ def unavailable() -> str | None:
 
 
 
+# Seconds a thread of the grading process may hold the GIL while another waits.
+# Every process of a traced run waits at each of its stops until a tracer
+# thread gets the GIL; at Python's default (5 ms) a grader busy with checks
+# would hold up the runs it traces.
+SWITCH_INTERVAL = 0.0005
+
+
+def _prompt_threads() -> None:
+    if sys.getswitchinterval() > SWITCH_INTERVAL:
+        sys.setswitchinterval(SWITCH_INTERVAL)
+
+
 class Observer:
     """Trace one run's process tree from a thread of the grading process.
 
@@ -108,6 +120,7 @@ class Observer:
         if why:
             self.record.problem = why
             return
+        _prompt_threads()
         attached = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(pid, attached), name=f"mpkit-observer-{pid}",
                                         daemon=True)
