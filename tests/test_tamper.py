@@ -59,6 +59,7 @@ class Attack:
     xfail: str
     tampered: bool  # the kit must find its record forged: the whole task scores zero, with one line
     no_landlock: bool = False  # graded as on a kernel without Landlock (tests/without_landlock.py): the audit hook alone
+    leak: str = ""  # hidden text (not on the canary's line) that must be in no output
 
     @property
     def name(self) -> str:
@@ -85,7 +86,7 @@ def load_attacks() -> list[Attack]:
         no_landlock = head.get("landlock") == "off"
         attacks.append(Attack(path, task.id, honest, head["holds"],
                               head.get("alone") == "yes" or "xfail" in head or no_landlock,
-                              head.get("xfail", ""), head.get("tampered") == "yes", no_landlock))
+                              head.get("xfail", ""), head.get("tampered") == "yes", no_landlock, head.get("leak", "")))
     return attacks
 
 
@@ -275,6 +276,7 @@ def test_attack_gains_nothing_and_leaks_nothing(attack, graded):
         assert score == 0 and checks and all(TAMPERED in t["output"] for t in checks), _messages(g.results, attack.task)
     for name, text in g.outputs.items():
         assert canary not in text, f"the canary of the hidden files is in {name}"
+        assert not attack.leak or attack.leak not in text, f"hidden text is in {name}: {attack.leak!r}"
         assert WON not in text, f"a door opened for an attack ({name}): {text[text.find(WON) - 200:][:1500]}"
     assert not g.changed, f"changed by grading: {g.changed}"
     assert not g.left, f"processes of the grading still alive: {g.left}"
