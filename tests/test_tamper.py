@@ -381,3 +381,5 @@ def test_free_form_attack_gains_nothing(path, tmp_path):
     score = _task_score(results, task)
     assert score <= honest, f"{path.stem} scored {score}, an honest version {honest}:\n{_messages(results, task)}"
     assert WON not in out.read_text() + done.stdout + done.stderr
+    leak = head.get("leak")
+    assert not leak or leak not in out.read_text() + done.stdout + done.stderr, f"hidden text in the output: {leak!r}"
