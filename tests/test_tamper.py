@@ -45,6 +45,7 @@ HERE = Path(__file__).resolve().parent / "tamper"
 MANIFEST = load_manifest(KIT / "config" / "manifest.yaml")
 WON = "TAMPER-WON"
 MARK = "TAMPER_TEST_MARK"
+WITHOUT_LANDLOCK = [sys.executable, str(Path(__file__).resolve().parent / "without_landlock.py")]
 GRADINGS_AT_ONCE = 2  # the machine may have 2 cores, and each grading runs several runs at once
 
 
@@ -57,6 +58,8 @@ class Attack:
     alone: bool
     xfail: str
     tampered: bool  # the kit must find its record forged: the whole task scores zero, with one line
+    no_landlock: bool = False  # graded as on a kernel without Landlock (tests/without_landlock.py): the audit hook alone
+    leak: str = ""  # hidden text (not on the canary's line) that must be in no output
 
     @property
     def name(self) -> str:
@@ -80,8 +83,10 @@ def load_attacks() -> list[Attack]:
         assert task is not None, f"{path.name}: unknown task {head['task']}"
         honest = _max_points(task.id) if head["honest"] == "full" else float(head["honest"])
         assert 0 <= honest <= _max_points(task.id), path.name
-        attacks.append(Attack(path, task.id, honest, head["holds"], head.get("alone") == "yes" or "xfail" in head,
-                              head.get("xfail", ""), head.get("tampered") == "yes"))
+        no_landlock = head.get("landlock") == "off"
+        attacks.append(Attack(path, task.id, honest, head["holds"],
+                              head.get("alone") == "yes" or "xfail" in head or no_landlock,
+                              head.get("xfail", ""), head.get("tampered") == "yes", no_landlock, head.get("leak", "")))
     return attacks
 
 
@@ -196,7 +201,8 @@ def _grade(index: int, root: Path, kit: Path) -> Graded:
     mark = uuid.uuid4().hex
     env = {**os.environ, MARK: mark}
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "mpkit.cli", "--kit", str(kit), "grade", str(submission),
+    wrap = WITHOUT_LANDLOCK if group[0].no_landlock else []
+    done = subprocess.run([*wrap, sys.executable, "-m", "mpkit.cli", "--kit", str(kit), "grade", str(submission),
                            "--out", str(out), "--html", str(html)],
                           cwd=kit, env=env, capture_output=True, text=True, timeout=300)
     seconds = time.monotonic() - started
@@ -221,9 +227,13 @@ def graded(tmp_path_factory):
     listener = Listener()
     os.environ["TAMPER_PORT"] = str(listener.port)  # the runs inherit the grader's environment
     try:
+        # Attacks graded without Landlock may change the shared kit copy: they go last, one at a time,
+        # so that no other grading sees their change.
+        last = [i for i, g in enumerate(GROUPS) if g[0].no_landlock]
         with ThreadPoolExecutor(max_workers=GRADINGS_AT_ONCE) as pool:
-            futures = {i: pool.submit(_grade, i, root, kit) for i in range(len(GROUPS))}
+            futures = {i: pool.submit(_grade, i, root, kit) for i in range(len(GROUPS)) if i not in last}
             found = {i: f.result() for i, f in futures.items()}
+        found.update({i: _grade(i, root, kit) for i in last})
     finally:
         os.environ.pop("TAMPER_PORT", None)
         listener.close()
@@ -266,11 +276,12 @@ def test_attack_gains_nothing_and_leaks_nothing(attack, graded):
         assert score == 0 and checks and all(TAMPERED in t["output"] for t in checks), _messages(g.results, attack.task)
     for name, text in g.outputs.items():
         assert canary not in text, f"the canary of the hidden files is in {name}"
+        assert not attack.leak or attack.leak not in text, f"hidden text is in {name}: {attack.leak!r}"
         assert WON not in text, f"a door opened for an attack ({name}): {text[text.find(WON) - 200:][:1500]}"
     assert not g.changed, f"changed by grading: {g.changed}"
     assert not g.left, f"processes of the grading still alive: {g.left}"
     assert connections == 0, "a graded run connected out over TCP"
-    if _landlock():  # with the kernel layer no attack reaches another task
+    if _landlock() and not attack.no_landlock:  # with the kernel layer no attack reaches another task
         for task in MANIFEST.tasks:
             if task.id not in {a.task for a in group}:
                 assert _task_score(g.results, task.id) == _max_points(task.id), (
@@ -349,7 +360,13 @@ def test_a_blocking_wait_the_recorder_did_not_see_counts_as_a_wait_and_a_poll_do
 FREE_FORM = sorted((HERE / "free_form").glob("*.py"))
 
 
-@pytest.mark.parametrize("path", FREE_FORM, ids=lambda p: p.stem)
+def _free_form_params():
+    for path in FREE_FORM:
+        reason = read_header(path).get("xfail")
+        yield pytest.param(path, id=path.stem, marks=[pytest.mark.xfail(strict=True, reason=reason)] if reason else [])
+
+
+@pytest.mark.parametrize("path", list(_free_form_params()))
 def test_free_form_attack_gains_nothing(path, tmp_path):
     """tests/tamper/free_form/: answers graded with `mpkit grade --free-form`
     (an exported notebook each); `task:` and `honest:` start with the task id
@@ -364,3 +381,5 @@ def test_free_form_attack_gains_nothing(path, tmp_path):
     score = _task_score(results, task)
     assert score <= honest, f"{path.stem} scored {score}, an honest version {honest}:\n{_messages(results, task)}"
     assert WON not in out.read_text() + done.stdout + done.stderr
+    leak = head.get("leak")
+    assert not leak or leak not in out.read_text() + done.stdout + done.stderr, f"hidden text in the output: {leak!r}"

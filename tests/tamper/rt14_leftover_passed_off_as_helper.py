@@ -1,0 +1,27 @@
+# attack: a Q3 whose child is never joined and still runs when create_process() returns: the file sets multiprocessing.resource_tracker._resource_tracker._pid to the child's PID, and the harness (_mpkit_harness._helper_pids) takes the PIDs it reads there, in module state, for multiprocessing's own helpers: the run's `alive` event lists nothing, the harness kills the child as a helper, and no leftover is left for the runner's sweep
+# task: q3
+# honest: 6
+# measured: the same file without the _pid line: 6; with it 7, observer on and MPKIT_OBSERVE=0
+# holds: no_leftover_processes fails: the child was still running when create_process() returned
+# xfail: which processes are multiprocessing's helpers is read from module state the task's code can set; would stop it: the harness telling helpers by what they are (a process whose command line is the resource tracker's or forkserver's, as record.py's is_helper does from the record, or the PIDs captured by the recorder when the tracker or forkserver was started), or leftovers judged from the kernel record (the observer knows which of the run's processes were alive at the call_end time)
+import multiprocessing
+import multiprocessing.resource_tracker
+import time
+
+
+def my_process_func():
+    print("Child process running.", flush=True)
+    time.sleep(3)
+
+
+def create_process():
+    process = multiprocessing.Process(target=my_process_func)
+    process.start()
+    time.sleep(0.3)  # printed by now; never joined: still running when create_process() returns
+    # The harness takes the resource tracker's pid (module state) for a helper of multiprocessing's own.
+    multiprocessing.resource_tracker._resource_tracker._pid = process.pid
+    return process
+
+
+if __name__ == "__main__":
+    create_process()
