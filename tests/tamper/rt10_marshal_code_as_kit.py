@@ -3,7 +3,6 @@
 # honest: 8
 # measured: the same file whose initializer only marks the numbers taken: 8; with the forged code 11 (full), observer on and MPKIT_OBSERVE=0
 # holds: squares_in_workers and works_under_spawn fail: worker_function never ran in a worker
-# xfail: the kit tells its own code by co_filename (emit's caller check, the guard's kit_frame), and marshal.loads makes code objects under any name without the code.__new__ audit event; a frame passing as the kit's also opens the guard's doors for kit frames (gc.get_objects, sys.settrace, ctypes dlsym, writes in the run folder); would stop it: the hook refusing marshal.loads of data holding the boot folder's path (the name is in the bytes as written), or, better, the kit telling its code by identity (the code objects of the boot modules, collected at import into a frozenset held as a default argument) rather than by file name
 import marshal
 import multiprocessing
 import os

@@ -3,7 +3,6 @@
 # honest: 8
 # measured: the same file whose initializer only marks the numbers taken: 8; with the calls 11 (full), observer on and MPKIT_OBSERVE=0
 # holds: squares_in_workers and works_under_spawn fail: worker_function never ran in a worker
-# xfail: the kit protects its helpers by binding them as default arguments the task's code cannot read, but the task's code can make a new function from any kit code object (readable __code__, __closure__, __globals__) with defaults, globals and closure of its own, and emit() trusts any frame running kit code; refusing marshal.loads (rt10) would not stop this; would stop it: the guard refusing the "function.__new__" audit event for a code object of the kit (co_filename under the boot folder) outside the kit's own frames, and emit() checking that its caller is one of the kit's function objects (not only its code)
 import multiprocessing
 import sys
 import threading

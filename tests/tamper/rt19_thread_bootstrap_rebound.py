@@ -3,7 +3,6 @@
 # honest: 9
 # measured: the same file calling increment() instead: 9; with the forged thread 12 (full), observer on and MPKIT_OBSERVE=0
 # holds: thread_increments and thread_counter_changed fail: no thread ran
-# xfail: as rt17: the task's code can make a function from any kit code object with defaults, globals and closure of its own (the "first frame of a new thread" test asks a _getframe the task supplies); would stop it: the guard refusing function.__new__ on kit code outside kit frames; the grader not crediting a thread the kernel never saw created (the observer sees clone with CLONE_THREAD)
 import multiprocessing
 import sys
 import threading

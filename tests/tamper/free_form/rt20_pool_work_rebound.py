@@ -2,7 +2,6 @@
 # task: q5 (free-form: mpkit grade --free-form THIS_FILE)
 # honest: 3 (ff01's honest version: makes_pool 2 + ends_normally 1; 6 with the attack, observer on)
 # holds: workers_apply_function and results_shown fail: the workers received no work
-# xfail: as rt17: kit code re-made with the task's globals passes emit()'s caller check; would stop it: the guard refusing function.__new__ on kit code outside kit frames, or pool_work binding _from_worker_loop (and state) as default arguments, which a re-made function must then supply itself (so refusing function.__new__ is the fix that holds)
 # automated: tests/test_tamper.py (free-form attacks)
 # Ans 5
 

@@ -104,6 +104,11 @@ _CTYPES_EVENTS = {
 }
 _ATTR_EVENTS = ("object.__getattr__", "object.__setattr__", "object.__delattr__")
 _CODE_EVENTS = ("compile", "code.__new__")
+# Kit code run with what the task's code chose (a new function of the kit's
+# code object with defaults, globals or a closure of its own; the code run by
+# exec; code loaded by marshal under a kit file's name) would pass every test
+# the kit makes of "is this the kit asking?": refused to the task's code.
+_KIT_CODE_EVENTS = ("function.__new__", "exec", "marshal.loads", "marshal.load")
 
 
 def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, token_entry, allow_ctypes):
@@ -250,12 +255,14 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
         return frame is not None and frame.f_code.co_filename.startswith(folder)
 
     events = frozenset(("open", "os.kill", "os.killpg", "os.fork", "os.forkpty", *_PATH_EVENTS, *_READ_EVENTS,
-                        *_PROGRAM_EVENTS, *_STATE_EVENTS, *_CTYPES_EVENTS, *_ATTR_EVENTS, *_CODE_EVENTS))
+                        *_PROGRAM_EVENTS, *_STATE_EVENTS, *_CTYPES_EVENTS, *_ATTR_EVENTS, *_CODE_EVENTS,
+                        *_KIT_CODE_EVENTS))
     frozen = types.MappingProxyType  # over private copies: nothing else refers to them
 
     def hook(event, args, _events=events, _path_events=frozen(dict(_PATH_EVENTS)), _read_events=_READ_EVENTS,
              _programs=_PROGRAM_EVENTS, _state=frozen(dict(_STATE_EVENTS)), _ctypes=frozen(dict(_CTYPES_EVENTS)),
-             _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS,
+             _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS, _kit_codes=_KIT_CODE_EVENTS,
+             _boot_bytes=os.fsencode(boot), _code_type=types.CodeType,
              _check_read=check_read, _check_write=check_write, _check_signal=check_signal, _check_fork=check_fork,
              _kit_frame=kit_frame, _kit_function=kit_function, _deny=deny, _allow_ctypes=allow_ctypes,
              _ctypes_dir=ctypes_dir, _importlib=importlib_names, _mp_dir=mp_dir, _boot=boot,
@@ -315,6 +322,19 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
                 filename = _fsdecode(filename)
             if _type(filename) is _str and filename.startswith(_boot) and not _kit_frame(_importlib):
                 _deny("the task's code may not make code that claims to be the kit's")
+        elif event in _kit_codes:
+            if event == "marshal.load":
+                claims = True  # from a file: what it holds cannot be seen here
+            elif event == "marshal.loads":
+                data = args[0] if args else b""
+                claims = _type(data) is not _bytes or _boot_bytes in data
+            else:  # function.__new__, exec: the code object
+                code = args[0] if args else None
+                name = code.co_filename if _type(code) is _code_type else None
+                claims = _type(name) is _str and name.startswith(_boot)
+            if claims and not _kit_frame(_importlib):
+                _deny("the task's code may not run the kit's code as its own (a function or exec of the kit's "
+                      "code, or code loaded under the kit's file names)")
 
     return hook
 
