@@ -3,7 +3,6 @@
 # honest: full
 # landlock: off
 # holds: nothing of the hidden files is read (refused by the kernel layer where it is; this file is graded without it, the audit hook alone)
-# xfail: _mpkit_landlock._libc() is callable by the task's code (through sys.modules) and returns ready C functions (open, syscall: any system call, past the audit hook: files, exec, fork past the kit's process count); the guard tells the kit by the frame asking for the symbol; would stop it: the kit's C functions looked up once before any task code and kept only as default arguments or closure cells of the functions that need them (no module-level function returning them), _mpkit_landlock and _mpkit_observed dropped from sys.modules after setup, and the guard refusing dlsym from a kit frame once the run's setup is over
 import multiprocessing
 import os
 import sys

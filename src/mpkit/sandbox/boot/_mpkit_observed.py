@@ -51,9 +51,17 @@ _ENOSYS, _EPERM = 38, 1
 _LD, _JEQ, _JSET, _JGE, _RET = 0x20, 0x15, 0x45, 0x35, 0x06
 _PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
 
-_libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
-if _libc is not None:  # pointers passed as ints must not be cut to a C int
-    _libc.prctl.argtypes = (ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong)
+
+
+def _prctl_function():
+    """prctl() of the C library, or None off Linux. Held only as a default
+    argument of await_tracer (no module global: a C function the kit looked
+    up would pass the guard's ctypes check in the task's hands)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl.argtypes = (ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong)  # pointers as ints
+    return prctl
 
 
 def _program(arch, io=False):
@@ -98,11 +106,11 @@ def _traced():
     return False
 
 
-def await_tracer(timeout=3.0, io=False):
+def await_tracer(timeout=3.0, io=False, _prctl=_prctl_function()):
     """Wait for the tracer, then filter (io: the byte-moving calls too).
     Returns why not, or None when in force."""
     arch = platform.machine()
-    if _libc is None or arch not in _ARCH:
+    if _prctl is None or arch not in _ARCH:
         return f"no kernel observer on {sys.platform} {arch}"
     deadline = time.monotonic() + timeout
     delay = 0.0001
@@ -115,8 +123,8 @@ def await_tracer(timeout=3.0, io=False):
     buf = ctypes.create_string_buffer(code, len(code))
     prog = struct.pack("=HxxxxxxQ", len(code) // 8, ctypes.addressof(buf))
     pbuf = ctypes.create_string_buffer(prog, len(prog))
-    _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    if _libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(pbuf), 0, 0) != 0:
+    _prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if _prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(pbuf), 0, 0) != 0:
         return f"seccomp: {os.strerror(ctypes.get_errno())}"
     try:
         os.waitpid(-1, os.WNOHANG)  # the tracer's proof that the filter is in force
