@@ -9,11 +9,11 @@ from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, ex
                            joined_by_main, no_leftovers, returned_value, shown, under_spawn)
 
 TASK = "q6"
-LINE = re.compile(r"^Process ID:\s*(\d+)\s*-\s*Number:\s*(-?\d+)$")
+LINE = re.compile(r"^Process ID:\s*(\d{1,30})\s*-\s*Number:\s*(-?\d{1,30})$")
 # The PID and the number as true_pids and numbers_one_to_four read them: a slip
 # in the line's form ("number: 1.") is one_line_each's business only.
-PID = re.compile(r"process\s*id\s*:?\s*(\d+)", re.IGNORECASE)
-NUMBER = re.compile(r"number\s*:?\s*(-?\d+)", re.IGNORECASE)
+PID = re.compile(r"process\s*id\s*:?\s*(\d{1,30})(?!\d)", re.IGNORECASE)  # no 5000-digit int() of a line
+NUMBER = re.compile(r"number\s*:?\s*(-?\d{1,30})(?!\d)", re.IGNORECASE)
 RUNS = {
     "call": RunSpec(function="run_four_processes"),
     "program": RunSpec(mode="program"),
@@ -194,8 +194,9 @@ def test_returns_processes(runs):
     run = runs.returned("call")
     children = four(run)
     value = returned_value(run)
-    returned = sorted(v.get("$process") for v in value if isinstance(v, dict)) if isinstance(value, list) else None
-    expect(returned == sorted(p.pid for p in children),
+    returned = [v.get("$process") if isinstance(v, dict) else None for v in value] if isinstance(value, list) else None
+    expect(returned is not None and all(isinstance(pid, int) for pid in returned)
+           and sorted(returned) == sorted(p.pid for p in children),
            expected="run_four_processes() to return a list of its four Process objects",
            observed=f"it returned {shown(value)}", hint="Return the list you kept the processes in.")
 

@@ -4,7 +4,6 @@
 # leak: if isinstance(v, dict)) if isinstance(value, list) else None
 # measured: 12 of 13 (returns_processes is an error); results.json, the HTML report and stderr hold the line of graders/test_q6_four_processes.py (test_returns_processes, a hidden check that mpkit release leaves out of the students' graders), observer on and MPKIT_OBSERVE=0
 # holds: no output holds hidden grader text
-# xfail: a grader error's report is its traceback with source lines, shown with the check's output; would stop it: the report of a grader error naming the check and the exception type only (the traceback to the instructor's log, or kept out of results.json/HTML when the check is hidden), and test_returns_processes not sorting mixed values (sorted(..., key=repr), or filtering ints)
 import multiprocessing
 import os
 

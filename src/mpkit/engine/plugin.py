@@ -54,6 +54,17 @@ def pytest_configure(config):
     config.pluginmanager.register(GradingSession(config), SESSION)
 
 
+def _error_details(excinfo, hidden: bool) -> str:
+    """What a grader error's report says: the whole traceback for a public
+    check (its source ships in the students' bundle anyway); for a hidden
+    check only the exception, since a traceback quotes the hidden grader's
+    source lines into what students see (results.json, the HTML report)."""
+    if not hidden:
+        return "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb))
+    message = str(excinfo.value).splitlines()[0][:300] if str(excinfo.value) else ""
+    return f"{excinfo.type.__name__}: {message} (in a hidden check; run the kit's own tests to see where)\n"
+
+
 class GradingSession:
     """One grading of one submission: manifest, runs, results, scorecard."""
 
@@ -215,7 +226,9 @@ class GradingSession:
                 result.status, result.expected, result.observed = FAILED, "the check to run", "it was skipped"
             else:
                 result.status = ERROR
-                result.details = "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb))
+                # Hidden: a hidden check, or any check of a grader students never get (the free-form edition's).
+                unshipped = task.free_form is not None and task.grader == task.free_form.grader
+                result.details = _error_details(excinfo, hidden=check.hidden or unshipped)
             self.results[(task.id, check.id)] = result
 
     def report(self) -> Report:

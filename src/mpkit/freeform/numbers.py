@@ -43,6 +43,8 @@ def _line_numbers(line: str, pids: set) -> tuple[list, list]:
         if start and (line[start - 1].isalnum() or line[start - 1] in "_."):
             continue  # part of a word or of a number: "x2", "Process_3"
         text = match.group()
+        if len(text) > 40:
+            continue  # no process's number: a run of digits (int() of 4300 or more digits would raise)
         value = float(text) if "." in text else int(text)
         if isinstance(value, int) and abs(value) in pids:
             pid_values.append(value)

@@ -3,7 +3,6 @@
 # honest: 6 (full; measured 3 with the long number: each_prints_number and numbers_differ are grader errors)
 # leak: numbers = printed_numbers(run, proc)
 # holds: no output holds hidden grader text
-# xfail: numbers.py turns any run of digits into an int, and a grader error's report is its traceback with source lines; would stop it: numbers of more than a few dozen digits skipped (or read with a length check before int()), and a grader error reported by check and exception type only (no traceback lines in results.json or the HTML report)
 # automated: tests/test_tamper.py (free-form attacks)
 # Ans 6
 
