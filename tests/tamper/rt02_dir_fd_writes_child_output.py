@@ -3,7 +3,6 @@
 # honest: 6
 # measured: the same file without the _write_as calls; 13 with them, observer on and MPKIT_OBSERVE=0
 # holds: one_line_each, true_pids, numbers_one_to_four, program_runs and works_under_spawn fail: the parent, not the children, wrote the lines
-# xfail: the guard resolves a relative path against the working folder even when the call names a dir_fd (os.open, and the *at forms of stat, rename, unlink, mkdir...), and the kernel layer lets every process of a run write every process's out/ and rec/ file; would stop it: the guard refusing any dir_fd other than AT_FDCWD for writes (or resolving it through /proc/self/fd), and, for the kernel, out/ and rec/ files that no process of the run can open for writing (created by the kit before the process runs and handed over as descriptors, or the kit reading each process's output from a pipe it holds)
 import multiprocessing
 import os
 

@@ -3,7 +3,6 @@
 # honest: full
 # landlock: off
 # holds: nothing of the hidden files is read (refused by the kernel layer where it is; this file is graded without it, the audit hook alone)
-# xfail: without Landlock the audit hook is the only layer and it lets os.open(relative, dir_fd=fd) through (the solutions' text and the graders' names reach results.json through the import error); would stop it: the hook refusing an open whose dir_fd is not AT_FDCWD (CPython's audit event omits it, so refuse os.open of a directory, or resolve the relative name against every directory descriptor the process holds), and os.listdir/scandir of a descriptor resolved through /proc/self/fd
 import multiprocessing
 import os
 

@@ -3,7 +3,6 @@
 # honest: 8
 # measured: the same file without the _forge call: 8; with it 11 (full), observer on and MPKIT_OBSERVE=0
 # holds: squares_in_workers and works_under_spawn fail: worker_function never ran in a worker
-# xfail: any process of a run can open any record file through dir_fd (the audit hook, see rt02) and the kernel layer allows writes under rec/; the cross-check compares process facts only, and appended lines numbered next after a process's last event are what its recorder would have written; would stop it: the guard refusing dir_fd opens (rt02), and record files no task code can open for writing (each process's record created by the kit and held only as a descriptor, rec/ outside the Landlock write rules with the files opened before the rules apply, or the record sent to the grader through a pipe it holds), or the observer noting which process wrote each record file (ptrace sees the write calls)
 import json
 import multiprocessing
 import os

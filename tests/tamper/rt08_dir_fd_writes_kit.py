@@ -3,7 +3,6 @@
 # honest: full
 # landlock: off
 # holds: nothing of the kit is changed (refused by the kernel layer where it is; this file is graded without it, the audit hook alone)
-# xfail: without Landlock the audit hook is the only layer and it lets os.open(relative, O_CREAT, dir_fd=fd) write anywhere the user can (measured: graders/PWNED.txt created in the kit copy); the README says changing the kit is refused by the audit hook from Python; would stop it: as rt03 (refuse dir_fd other than AT_FDCWD for writes, and os.rename/link/symlink/unlink/mkdir with src_dir_fd/dst_dir_fd/dir_fd)
 import multiprocessing
 import os
 

@@ -40,7 +40,7 @@ import stat
 import sys
 import types
 
-from _mpkit_guard_paths import real_path_function
+from _mpkit_guard_paths import folder_rules, real_path_function
 
 LIMIT_MARK = "limit-"  # run_dir/out/limit-<name>: the runner stops the run
 BOOT_DIR = os.path.dirname(os.path.realpath(__file__))
@@ -78,8 +78,16 @@ _PATH_EVENTS = {
     "os.chown": ((), (0,)), "os.utime": ((), (0,)), "os.truncate": ((), (0,)), "os.chflags": ((), (0,)),
     "os.setxattr": ((), (0,)), "os.removexattr": ((), (0,)), "shutil.rmtree": ((), (0,)),
     "os.rename": ((), (0, 1)), "shutil.move": ((), (0, 1)),
-    "os.link": ((0,), (1,)), "os.symlink": ((), (1,)),  # a hard link would be a way into a hidden file
+    # A hard link to a file is a way to write it (and to read it): its source counts as changed.
+    "os.link": ((), (0, 1)), "os.symlink": ((), (1,)),
     "shutil.copyfile": ((0,), (1,)), "shutil.copytree": ((0,), (1,)),
+}
+# Where each event names a dir_fd that relative paths start from: {event: {path arg: dir_fd arg}}.
+# ("open" names none: os.open(name, dir_fd=...) is resolved against the working
+# folder, so the task's code may hold no folder descriptor that leads elsewhere.)
+_DIR_FD_ARGS = {
+    "os.remove": {0: 1}, "os.rmdir": {0: 1}, "os.mkdir": {0: 2}, "os.chmod": {0: 2}, "os.chown": {0: 3},
+    "os.utime": {0: 3}, "os.rename": {0: 2, 1: 3}, "os.link": {0: 2, 1: 3}, "os.symlink": {1: 2},
 }
 _READ_EVENTS = ("os.listdir", "os.scandir")
 _PROGRAM_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "pty.spawn",
@@ -182,7 +190,10 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
         except OSError:
             return None
 
-    def check_read(path, _real=real, _hidden=real_roots, _under=under, _deny=deny):
+    def check_read(path, _real=real, _hidden=real_roots, _under=under, _deny=deny, _fd_path=fd_path, _int=int,
+                   _type=type):
+        if _type(path) is _int:  # os.listdir(fd), os.scandir(fd): where the descriptor points
+            path = _fd_path(path)
         p = _real(path)
         if p and _under(p, _hidden):
             _deny(f"the task's code may not read the grader's files ({p})")
@@ -205,6 +216,8 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
             if _under(p, (_run,)) and not _under(p, _hidden) and _kit_frame((), 3):
                 return  # the recorder writing its record
             _deny(f"the task's code may not change the grader's or the submission's files ({p})")
+
+    at_dir, climbs, check_folder_open, check_symlink = folder_rules(real, writable, under, deny, fd_path)
 
     def check_signal(pid, group, _pids=pids, _groups=groups, _deny=deny, _token=environ_has_token,
                      _linux=sys.platform.startswith("linux")):
@@ -262,6 +275,8 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
     def hook(event, args, _events=events, _path_events=frozen(dict(_PATH_EVENTS)), _read_events=_READ_EVENTS,
              _programs=_PROGRAM_EVENTS, _state=frozen(dict(_STATE_EVENTS)), _ctypes=frozen(dict(_CTYPES_EVENTS)),
              _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS, _kit_codes=_KIT_CODE_EVENTS,
+             _dir_fd_args=frozen({e: frozen(a) for e, a in _DIR_FD_ARGS.items()}), _no_dir_fd=frozen({}),
+             _at_dir=at_dir, _climbs=climbs, _check_folder_open=check_folder_open, _check_symlink=check_symlink,
              _boot_bytes=os.fsencode(boot), _code_type=types.CodeType,
              _check_read=check_read, _check_write=check_write, _check_signal=check_signal, _check_fork=check_fork,
              _kit_frame=kit_frame, _kit_function=kit_function, _deny=deny, _allow_ctypes=allow_ctypes,
@@ -274,6 +289,10 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
             path, mode, flags = (_tuple(args) + (None, None, None))[:3]
             wants_write = (_type(mode) is _str and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)) or (
                 _type(flags) is _int and flags & _write_flags)
+            if (mode is None or _climbs(path)) and not _kit_frame():  # os.open (dir_fd is not in the event)
+                if _climbs(path):
+                    _deny("the task's code may not open a path with '..' in it relative to a folder")
+                _check_folder_open(path, flags)
             if wants_write:
                 _check_write(path)
             else:
@@ -288,12 +307,17 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
                 _deny("the task's code may not reach into the kit's functions")
         elif event in _path_events:
             read, changed = _path_events[event]
+            at = _dir_fd_args.get(event, _no_dir_fd)
+            paths = [_at_dir(a, args[at[i]] if i in at and at[i] < _len(args) else None) if i in at else a
+                     for i, a in enumerate(args)]
             for i in read:
                 if i < _len(args):
-                    _check_read(args[i])
+                    _check_read(paths[i])
             for i in changed:
                 if i < _len(args):
-                    _check_write(args[i], event == "os.truncate")
+                    _check_write(paths[i], event == "os.truncate")
+            if event == "os.symlink" and _len(args) > 1 and not _kit_frame():
+                _check_symlink(args[0], paths[1])
         elif event in _read_events:
             if args:
                 _check_read(args[0])
