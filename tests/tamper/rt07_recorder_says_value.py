@@ -3,7 +3,6 @@
 # honest: 4
 # measured: the same file with an empty send_my_pid: 4; with the call 8 (full), observer on and MPKIT_OBSERVE=0
 # holds: returns_child_pid, child_joined and works_under_spawn fail: the child wrote its PID nowhere
-# xfail: _mpkit_trace_messages.sending (and _sent) take any via from any caller reachable through sys.modules, and graders/test_q1 accepts sent_vias & {Value, shared memory} without the observer's say; would stop it: the recorder recording a Value/shared-memory PID only from its own traced setter or its scan (a caller check as pool_work has, or the via bound inside the traced setter, not a parameter), the recorder's modules out of sys.modules' reach, or the grader reading the shared block itself (SharedMemory lives in /dev/shm; the observer could note the child's write into a Value's arena file mapping)
 import multiprocessing
 import os
 import sys

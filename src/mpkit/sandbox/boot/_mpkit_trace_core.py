@@ -108,6 +108,16 @@ def _dumps(obj, _make=_make_encoder, _quote=_quote, _join=_join, _repr=repr, _pl
     return _join(_make({}, _repr, _quote, None, ": ", ", ", False, False, True)(obj, 0))
 
 
+def called_by_kit(_frame=_getframe, _boot=_BOOT, _str=str, _type=type):
+    """Was the function that asks called by the kit's own code? For the
+    recorder's functions that record what they are given (a PID sent, a pool's
+    work): the task's code reaches them through sys.modules, and what they
+    would record is then the task's word. (Kit code cannot be made by the
+    task's code: boot/_mpkit_guard.py.)"""
+    caller = _frame(2).f_code.co_filename
+    return _type(caller) is _str and caller.startswith(_boot)
+
+
 def emit(kind, _rec=_record, _frame=_getframe, _boot=_BOOT, _next=next, _error=PermissionError, _now=_now,
          _dumps=_dumps, _write=_write, _type=_type, _str=_str, /, **fields):
     """Append one event to this process's record (the kit's code only: the

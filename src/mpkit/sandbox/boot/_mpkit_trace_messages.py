@@ -26,7 +26,7 @@ Standard library only (see _mpkit_trace.py).
 import re
 
 from _mpkit_pids import SMALL, bytes_numbers, wire_pids
-from _mpkit_trace_core import emit, state
+from _mpkit_trace_core import called_by_kit, emit, state
 from _mpkit_trace_poolwork import pool_work
 
 _DIGITS = re.compile(r"\d+")
@@ -70,9 +70,11 @@ def _sent(via):
         emit("pid_sent", via=via)
 
 
-def sending_wire(data, via):
+def sending_wire(data, via, _called_by_kit=called_by_kit):
     """This process sends the bytes data (a pickled message or raw bytes) on a
     connection: record it if they hold this process's PID."""
+    if not _called_by_kit():
+        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
     try:  # never break the student's send (a stream genops cannot read, ...)
         if via not in state["sent"] and state["pid"] is not None and wire_pids(bytes(data), (state["pid"],)):
             _sent(via)
@@ -80,8 +82,10 @@ def sending_wire(data, via):
         pass
 
 
-def receiving_wire(data, via):
+def receiving_wire(data, via, _called_by_kit=called_by_kit):
     """This process received the bytes data on a connection: record the PIDs of its children they hold."""
+    if not _called_by_kit():
+        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
     try:
         wanted = state["children"] - state["received"] if state["children"] else None
         new = wire_pids(bytes(data), wanted) if wanted else None
@@ -92,8 +96,10 @@ def receiving_wire(data, via):
         pass
 
 
-def sending(value, via):
+def sending(value, via, _called_by_kit=called_by_kit):
     """This process sends value: record it if it holds this process's PID."""
+    if not _called_by_kit():
+        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
     try:  # the recorder must never break the student's send (a value's odd __class__, ...)
         if via not in state["sent"] and state["pid"] in _numbers(value):
             _sent(via)
@@ -101,8 +107,10 @@ def sending(value, via):
         pass
 
 
-def receiving(value, via):
+def receiving(value, via, _called_by_kit=called_by_kit):
     """This process receives value: record the PIDs of its children it holds."""
+    if not _called_by_kit():
+        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
     try:
         new = (state["children"] & _numbers(value)) - state["received"] if state["children"] else None
         if new:
