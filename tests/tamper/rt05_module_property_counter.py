@@ -3,7 +3,6 @@
 # honest: 8
 # measured: the same file without the __class__ line; 12 with it, observer on and MPKIT_OBSERVE=0
 # holds: process_increments, process_counter_unchanged and works_under_spawn fail: no child process changed COUNTER
-# xfail: snapshot_globals reads watched globals with getattr(module, name) on whatever sys.modules holds, which runs or is the task's code (a property of a module subclass, as here; a module __getattr__; measured too: the child putting types.SimpleNamespace(COUNTER=1) in sys.modules[__name__] scores 12 as well); would stop it: reading the dict of the very module object the harness imported (held by the recorder from import_end, its dict through types.ModuleType.__dict__['__dict__'].__get__, captured at install) and recording only plain values found there (type(v) is int/str/...)
 import multiprocessing
 import sys
 import threading

@@ -156,7 +156,7 @@ class _AfterImport:
     """Calls then(module) right after the module `name` is imported."""
 
     def __init__(self, name, then):
-        self.name, self.then = name, then
+        self.name, self.thens = name, [then]
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname != self.name:
@@ -173,11 +173,12 @@ class _AfterImport:
         exec_module = getattr(loader, "exec_module", None)
         if exec_module is None:
             return spec
-        then = self.then
+        thens = self.thens
 
         def traced_exec(module):
             exec_module(module)
-            then(module)
+            for then in thens:
+                then(module)
 
         loader.exec_module = traced_exec
         return spec
@@ -188,4 +189,8 @@ def after_import(name, then):
     already is (then must tolerate being called twice)."""
     if name in sys.modules:
         then(sys.modules[name])
+    for finder in sys.meta_path:  # one finder a module: two would ask each other for ever
+        if type(finder) is _AfterImport and finder.name == name:
+            finder.thens.append(then)
+            return
     sys.meta_path.insert(0, _AfterImport(name, then))

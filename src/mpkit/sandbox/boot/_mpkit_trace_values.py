@@ -5,7 +5,9 @@ import multiprocessing.process as _mpp
 import os
 import sys
 
-from _mpkit_trace_core import originals
+from _mpkit_trace_core import after_import, originals
+
+_ModuleType = type(sys)
 
 
 # The helpers below run while the task's code is running, with values it made:
@@ -68,25 +70,39 @@ def target_of(obj, base):
 _WATCHED = []
 
 
-def learn_watched_globals(_watched=_WATCHED):
+# The task's module as it was first imported (its namespace is what its
+# functions change), taken by an import hook: sys.modules is the task's to replace.
+_IMPORTED = []
+
+
+def learn_watched_globals(_watched=_WATCHED, _imported=_IMPORTED):
     if not _watched:
         module, _, names = os.environ.get("MPKIT_WATCH_GLOBALS", "").partition(":")
         _watched.append((module, tuple(n for n in names.split(",") if n)))
+        if module:
+            # The first import only: a second one (after the task's code took it out of sys.modules) is a copy.
+            after_import(module, lambda m: _imported or _imported.append(m))
 
 
-def snapshot_globals(_watched=_WATCHED, _describe=describe, _modules=sys.modules, _getattr=getattr,
-                     _hasattr=hasattr, _all=all):
+def snapshot_globals(_watched=_WATCHED, _imported=_IMPORTED, _describe=describe, _modules=sys.modules,
+                     _module_type=_ModuleType, _namespace=_ModuleType.__dict__["__dict__"].__get__,
+                     _isinstance=isinstance, _all=all, _dict_type=dict):
+    """The watched globals, read from the module's own namespace (not through
+    getattr: a module subclass's property or __getattr__ is the task's code)."""
     module_name, names = _watched[0] if _watched else ("", ())
     if not names:
         return None
     found = {}
     for candidate in (module_name, "__mp_main__", "__main__"):
-        module = _modules.get(candidate)
-        if module is not None and _all(_hasattr(module, n) for n in names):
+        module = _imported[0] if candidate == module_name and _imported else _modules.get(candidate)
+        if not _isinstance(module, _module_type):
+            continue
+        namespace = _namespace(module)
+        if _isinstance(namespace, _dict_type) and _all(n in namespace for n in names):
             for n in names:
-                found[n] = _describe(_getattr(module, n))
+                found[n] = _describe(namespace[n])
             return found
     return None
 
 
-del _WATCHED
+del _WATCHED, _IMPORTED
