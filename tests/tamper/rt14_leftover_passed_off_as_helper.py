@@ -3,7 +3,6 @@
 # honest: 6
 # measured: the same file without the _pid line: 6; with it 7, observer on and MPKIT_OBSERVE=0
 # holds: no_leftover_processes fails: the child was still running when create_process() returned
-# xfail: which processes are multiprocessing's helpers is read from module state the task's code can set; would stop it: the harness telling helpers by what they are (a process whose command line is the resource tracker's or forkserver's, as record.py's is_helper does from the record, or the PIDs captured by the recorder when the tracker or forkserver was started), or leftovers judged from the kernel record (the observer knows which of the run's processes were alive at the call_end time)
 import multiprocessing
 import multiprocessing.resource_tracker
 import time

@@ -68,7 +68,10 @@ def _decode_arg(value):
 
 
 def _helper_pids():
-    """Processes multiprocessing starts for itself, not for the student."""
+    """Processes multiprocessing starts for itself, not for the student: named
+    in multiprocessing's module state (the task's code can write there), and,
+    where /proc tells, running a helper's command line (a fork of the task's
+    code runs the harness's)."""
     pids = set()
     tracker = sys.modules.get("multiprocessing.resource_tracker")
     if tracker is not None:
@@ -77,7 +80,18 @@ def _helper_pids():
     if forkserver is not None:
         pids.add(getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None))
     pids.discard(None)
-    return pids
+    return {pid for pid in pids if isinstance(pid, int) and _runs_helper(pid)}
+
+
+def _runs_helper(pid, _markers=(b"multiprocessing.resource_tracker", b"multiprocessing.forkserver")):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            command = f.read()
+    except FileNotFoundError:
+        return not os.path.isdir("/proc/self")  # no /proc (not Linux): the module state is all there is
+    except OSError:  # ended meanwhile
+        return False
+    return any(marker in command for marker in _markers)
 
 
 def _finish(trace):
