@@ -3,7 +3,6 @@
 # honest: 9
 # measured: the same file without the __qualname__ line; 12 with it, observer on and MPKIT_OBSERVE=0
 # holds: thread_increments and thread_counter_changed fail: no thread ran increment
-# xfail: a target's name is what the function says it is (__qualname__, __module__ are writable); would stop it: the grader crediting a thread only when increment's call was recorded in that thread (calls carry the thread id) or when the target is the very function object (the recorder comparing the target with the module's increment by identity, or its __code__ with increment's), never by a name's suffix
 import multiprocessing
 import threading
 

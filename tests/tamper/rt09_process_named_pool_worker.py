@@ -3,7 +3,6 @@
 # honest: 6
 # measured: the same file without the renaming and the terminate call: 6; with them 11 (full), observer on and MPKIT_OBSERVE=0
 # holds: pool_of_four, squares_in_workers, works_under_spawn and no_leftover_processes fail: no Pool was made
-# xfail: a process is a Pool's worker by the name of its target, which the task's code chooses; would stop it: the recorder deciding a Pool's worker by identity (the target object is multiprocessing.pool.worker itself, or its code equals the genuine loop's, as _mpkit_trace_poolwork knows it) and by the Process being made by Pool._repopulate_pool_static (its caller), and the pool's close/join/terminate recorded only for a genuine Pool instance (type(self) is a Pool class of the library and self._pool holds the workers)
 import multiprocessing
 import multiprocessing.pool
 

@@ -5,9 +5,12 @@ import multiprocessing.process as _mpp
 import os
 import sys
 
+from _mpkit_stdlib import find, module_code
 from _mpkit_trace_core import after_import, originals
 
 _ModuleType = type(sys)
+_FunctionType = type(lambda: 0)
+_MethodType = type((lambda: 0).__get__(0))
 
 
 # The helpers below run while the task's code is running, with values it made:
@@ -43,14 +46,45 @@ _SELF.append(describe)
 del _SELF
 
 
-def callable_name(func):
+# Names of the library's own functions that the grader gives a meaning (a
+# Pool's or an executor's worker, a Manager's server), with where their code is.
+_LIBRARY = {"multiprocessing.pool.worker": ("multiprocessing/pool.py", ("worker",)),
+            "concurrent.futures.process._process_worker": ("concurrent/futures/process.py", ("_process_worker",)),
+            "multiprocessing.managers.BaseManager._run_server": ("multiprocessing/managers.py",
+                                                                 ("BaseManager", "_run_server"))}
+
+
+def _library_code(name, _cache={}, _library=_LIBRARY, _module_code=module_code, _find=find):
+    if name not in _cache:
+        where, path = _library[name]
+        code = _module_code(where)
+        _cache[name] = _find(code, *path) if code is not None else None
+    return _cache[name]
+
+
+def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type, _getattr=getattr, _repr=repr,
+                  _dict_get=dict.get, _library=_LIBRARY, _library_code=_library_code):
+    """module.qualname of a function as its code says (a function's __name__,
+    __qualname__ and __module__ are the task's to write; its code is not), and
+    a name of the library's own only for the library's own code."""
     if func is None:
         return None
-    module = getattr(func, "__module__", None)
-    qualname = getattr(func, "__qualname__", None)
-    if qualname is None:
-        return repr(func)[:200]
-    return f"{module}.{qualname}"
+    inner = func.__func__ if _type(func) is _method else func
+    if _type(inner) is _function:
+        code = inner.__code__
+        qualname = _getattr(code, "co_qualname", None)  # Python 3.11+
+        if qualname is None:
+            qualname = inner.__qualname__ if _type(inner.__qualname__) is str and \
+                inner.__qualname__.rpartition(".")[2] == code.co_name else code.co_name
+        name = f"{_dict_get(inner.__globals__, '__name__')}.{qualname}"
+    else:
+        module, qualname = _getattr(func, "__module__", None), _getattr(func, "__qualname__", None)
+        if qualname is None:
+            return _repr(func)[:200]
+        name = f"{module}.{qualname}"
+    if name in _library and not (_type(inner) is _function and inner.__code__ == _library_code(name)):
+        name += " (not the library's)"
+    return name
 
 
 def target_of(obj, base):
