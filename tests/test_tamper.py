@@ -265,6 +265,8 @@ def test_attack_gains_nothing_and_leaks_nothing(attack, graded):
     found, canary, connections = graded
     group = GROUPS[GROUP_OF[attack.name]]
     g = found[GROUP_OF[attack.name]]
+    for name, text in g.outputs.items():  # first: a grader error (exit code 3) is how these leak
+        assert not attack.leak or attack.leak not in text, f"hidden text is in {name}: {attack.leak!r}"
     assert g.returncode == 0, g.outputs["stderr"][-3000:]
     score = _task_score(g.results, attack.task)
     assert score <= attack.honest, (
@@ -376,10 +378,12 @@ def test_free_form_attack_gains_nothing(path, tmp_path):
     out = tmp_path / "results.json"
     done = subprocess.run([sys.executable, "-m", "mpkit.cli", "--kit", str(KIT), "grade", "--free-form", str(path),
                            "--out", str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    leak = head.get("leak")
+    if leak:  # first: a grader error (exit code 3) is how these leak
+        assert leak not in (out.read_text() if out.exists() else "") + done.stdout + done.stderr, (
+            f"hidden text in the output: {leak!r}")
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(out.read_text())
     score = _task_score(results, task)
     assert score <= honest, f"{path.stem} scored {score}, an honest version {honest}:\n{_messages(results, task)}"
     assert WON not in out.read_text() + done.stdout + done.stderr
-    leak = head.get("leak")
-    assert not leak or leak not in out.read_text() + done.stdout + done.stderr, f"hidden text in the output: {leak!r}"
