@@ -3,7 +3,6 @@
 # honest: 4
 # measured: p01 alone (observer on): 4; with the tracer failed 8 (full); the sandbox line then says "process observer off (observer error: ValueError('Exceeds the limit (4300 digits) ...'))" for the whole submission, and the grading goes on
 # holds: returns_child_pid, child_joined and works_under_spawn fail: the kernel saw no PID travel from the child to the parent
-# xfail: any exception in the tracer ends the kernel record's usability, and a run without a usable kernel record falls back to the recorder, which the task's code can forge; would stop it: wire_pids never calling int() on more than a PID's worth of digits (\d{1,10}), the tracer's loop catching errors per stop (a stop it cannot read is an opaque write, as in flows.py), and a run whose observer failed (problem set after attaching) failing its task as "could not be observed" instead of being judged on the recorder alone
 import multiprocessing
 import os
 import sys

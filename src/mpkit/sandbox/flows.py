@@ -86,7 +86,11 @@ class FlowWatch:
         if data is None:
             self.record.flows.append(Flow(now, tgid, "w", channel, (), opaque=True))
             return None
-        pids = wire_pids(data, self.wanted())
+        try:
+            pids = wire_pids(data, self.wanted())
+        except Exception:  # bytes this reading cannot take: what they held is unknown, as for sendfile
+            self.record.flows.append(Flow(now, tgid, "w", channel, (), opaque=True))
+            return None
         if pids:
             self.record.flows.append(Flow(now, tgid, "w", channel, tuple(sorted(pids))))
         return None
@@ -97,7 +101,10 @@ class FlowWatch:
         if rval <= 0:
             return
         data = self._bytes(tid, name, args, min(rval, CAP))
-        pids = wire_pids(data, self.wanted()) if data else None
+        try:
+            pids = wire_pids(data, self.wanted()) if data else None
+        except Exception:  # unreadable: it proves nothing travelled
+            pids = None
         if pids:
             self.record.flows.append(Flow(now, tgid, "r", channel, tuple(sorted(pids))))
 

@@ -18,8 +18,8 @@ try:  # in a run's processes, the boot folder is on the path; in the grader, a p
 except ImportError:
     from ._mpkit_stdlib import private_module
 
-_DIGITS = re.compile(r"\d+")
-_BDIGITS = re.compile(rb"\d+")
+_DIGITS = re.compile(r"(?<!\d)\d{1,10}(?!\d)")  # a whole number a PID could be: int() of 4300 digits raises
+_BDIGITS = re.compile(rb"(?<!\d)\d{1,10}(?!\d)")
 SMALL = 200  # texts and bytes longer than this hold no PID we look for
 
 _patterns = {}  # pid -> the byte strings any encoding of it contains

@@ -29,7 +29,7 @@ from _mpkit_pids import SMALL, bytes_numbers, wire_pids
 from _mpkit_trace_core import called_by_kit, emit, state
 from _mpkit_trace_poolwork import pool_work
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"(?<!\d)\d{1,10}(?!\d)")  # a whole number a PID could be: int() of 4300 digits raises
 
 
 def _numbers(value):
