@@ -2,7 +2,6 @@
 # task: q5 (free-form: mpkit grade --free-form THIS_FILE)
 # honest: 3 (the same file with an empty setup(): makes_pool 2 + ends_normally 1; measured; 6 with the attack, observer on and MPKIT_OBSERVE=0)
 # holds: workers_apply_function and results_shown fail: the workers received no work from the parent
-# xfail: _from_worker_loop accepts any frame whose code equals the worker loop's, wherever it runs and whatever queues it was given; would stop it: recording pool work only in the loop the worker's bootstrap called (the loop frame's caller is BaseProcess.run of this worker, its inqueue argument the worker Process's own _args[0], a genuine SimpleQueue whose _reader is a Connection), or judging workers' tasks from the kernel (flows.py: task bytes read from the pool's inqueue pipe, written by the parent)
 # automated: tests/test_tamper.py (free-form attacks)
 # Ans 5
 

@@ -29,19 +29,24 @@ def learn_worker_loops(_genuine=_GENUINE, _module_code=module_code, _find=find):
     pool = _module_code("multiprocessing/pool.py")
     queues = _module_code("multiprocessing/queues.py")
     executor = _module_code("concurrent/futures/process.py")
-    if pool is None or queues is None or executor is None:  # no source files (a zipped library)
+    process = _module_code("multiprocessing/process.py")
+    if pool is None or queues is None or executor is None or process is None:  # no source files (a zipped library)
         import concurrent.futures.process as cfp
         import multiprocessing.pool as mpool
+        import multiprocessing.process as mprocess
         import multiprocessing.queues as mq
 
         loops = (mpool.worker.__code__, cfp._process_worker.__code__)
         steps = tuple(f.__code__ for f in (mq.SimpleQueue.get, mq.SimpleQueue.put, mq.Queue.get,
                                            cfp._sendback_result))
+        run = mprocess.BaseProcess.run.__code__
     else:
         loops = (_find(pool, "worker"), _find(executor, "_process_worker"))
         steps = (_find(queues, "SimpleQueue", "get"), _find(queues, "SimpleQueue", "put"),
                  _find(queues, "Queue", "get"), _find(executor, "_sendback_result"))
-    _genuine.append((frozenset(c for c in loops if c is not None), frozenset(c for c in steps if c is not None)))
+        run = _find(process, "BaseProcess", "run")
+    _genuine.append((frozenset(c for c in loops if c is not None), frozenset(c for c in steps if c is not None),
+                     run))
 
 
 def _from_worker_loop(_genuine=_GENUINE, _getframe=sys._getframe):
@@ -51,7 +56,7 @@ def _from_worker_loop(_genuine=_GENUINE, _getframe=sys._getframe):
     pool_work, from a pool's initializer or from the function a task runs."""
     if not _genuine:
         return False
-    loops, steps = _genuine[0]
+    loops, steps, run = _genuine[0]
     frame = _getframe(3)  # 0 this, 1 pool_work, 2 traced_dumps/loads, 3 the queue's method
     if frame is None or frame.f_code not in steps:
         return False
@@ -60,6 +65,15 @@ def _from_worker_loop(_genuine=_GENUINE, _getframe=sys._getframe):
         if frame is None:
             return False
         if frame.f_code in loops:
+            # The loop the process itself runs (its run() called it), and no loop
+            # above it: not one the graded code called from a pool's initializer.
+            outer = frame.f_back
+            if outer is None or outer.f_code != run:
+                return False
+            while outer is not None:
+                if outer.f_code in loops:
+                    return False
+                outer = outer.f_back
             return True
         if frame.f_code not in steps:
             return False
