@@ -2,7 +2,6 @@
 # task: q5
 # honest: 6
 # holds: pool_of_four, squares_in_workers and works_under_spawn fail: no Pool worker ran
-# xfail: target_of() and its callers binding callable_name, target_of and pool_of when they are made, not looking them up in module globals while recording
 import multiprocessing
 import multiprocessing.pool
 import sys

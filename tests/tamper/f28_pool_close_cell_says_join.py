@@ -2,7 +2,6 @@
 # task: q4
 # honest: 12
 # holds: no_leftover_processes fails: the pool was closed, never joined or terminated
-# xfail: the Pool wrappers holding the recorded method name somewhere no closure cell rewrite reaches
 import multiprocessing
 import multiprocessing.pool
 import time

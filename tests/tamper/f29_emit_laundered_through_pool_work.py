@@ -2,7 +2,6 @@
 # task: q2
 # honest: 9
 # holds: thread_increments and thread_counter_changed fail: no thread was started
-# xfail: pool_work() holding _from_worker_loop where the task's code cannot replace it, and emit() refusing kinds its caller's code does not name
 import functools
 import multiprocessing
 import sys

@@ -2,7 +2,6 @@
 # task: q2
 # honest: 9
 # holds: thread_increments and thread_counter_changed fail: increment ran in the main thread, no thread was started
-# xfail: traced_inner's check taking its helpers from nothing a caller's arguments can override
 import multiprocessing
 import threading
 

@@ -2,7 +2,6 @@
 # task: q5
 # honest: 5
 # holds: worker_function_squares, squares_list, squares_other_inputs, program_prints and works_under_spawn fail: worker_function returns 2x
-# xfail: no module global naming the record's [descriptor, pid, numbering] list
 import multiprocessing
 import sys
 

@@ -2,7 +2,6 @@
 # task: q3
 # honest: 6
 # holds: child_joined and no_leftover_processes fail: the child was still running when create_process() returned
-# xfail: the harness telling multiprocessing's helpers by what the kernel keeps for them (their command line), not by an attribute of multiprocessing's
 import multiprocessing
 import multiprocessing.resource_tracker
 import time

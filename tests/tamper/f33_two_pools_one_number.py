@@ -2,7 +2,6 @@
 # task: q5
 # honest: 9
 # holds: pool_of_four fails: two pools of 2 worker processes
-# xfail: pool numbers kept by the recorder, not on the pool's queue
 import multiprocessing
 import multiprocessing.pool
 

@@ -2,7 +2,6 @@
 # task: q1
 # honest: 4
 # holds: returns_child_pid, child_joined and works_under_spawn fail: the child wrote no PID into shared memory, and none crossed the kernel
-# xfail: _mpkit_pids binding the patterns it reads with when they are defined
 import multiprocessing
 import os
 import sys

@@ -104,6 +104,10 @@ _CTYPES_EVENTS = {
 }
 _ATTR_EVENTS = ("object.__getattr__", "object.__setattr__", "object.__delattr__")
 _CODE_EVENTS = ("compile", "code.__new__")
+# A function made of the kit's own code (types.FunctionType with defaults or
+# globals of the task's choosing), or that code run by exec(), would run as the
+# kit does: its frames are the kit's to every check that asks which code is asking.
+_KIT_CODE_EVENTS = ("function.__new__", "exec")
 
 
 def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, token_entry, allow_ctypes):
@@ -250,12 +254,13 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
         return frame is not None and frame.f_code.co_filename.startswith(folder)
 
     events = frozenset(("open", "os.kill", "os.killpg", "os.fork", "os.forkpty", *_PATH_EVENTS, *_READ_EVENTS,
-                        *_PROGRAM_EVENTS, *_STATE_EVENTS, *_CTYPES_EVENTS, *_ATTR_EVENTS, *_CODE_EVENTS))
+                        *_PROGRAM_EVENTS, *_STATE_EVENTS, *_CTYPES_EVENTS, *_ATTR_EVENTS, *_CODE_EVENTS,
+                        *_KIT_CODE_EVENTS))
     frozen = types.MappingProxyType  # over private copies: nothing else refers to them
 
     def hook(event, args, _events=events, _path_events=frozen(dict(_PATH_EVENTS)), _read_events=_READ_EVENTS,
              _programs=_PROGRAM_EVENTS, _state=frozen(dict(_STATE_EVENTS)), _ctypes=frozen(dict(_CTYPES_EVENTS)),
-             _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS,
+             _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS, _kit_codes=_KIT_CODE_EVENTS, _CodeType=types.CodeType,
              _check_read=check_read, _check_write=check_write, _check_signal=check_signal, _check_fork=check_fork,
              _kit_frame=kit_frame, _kit_function=kit_function, _deny=deny, _allow_ctypes=allow_ctypes,
              _ctypes_dir=ctypes_dir, _importlib=importlib_names, _mp_dir=mp_dir, _boot=boot,
@@ -315,6 +320,13 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
                 filename = _fsdecode(filename)
             if _type(filename) is _str and filename.startswith(_boot) and not _kit_frame(_importlib):
                 _deny("the task's code may not make code that claims to be the kit's")
+        elif event in _kit_codes:
+            code = args[0] if args else None
+            if _type(code) is not _CodeType or (event == "exec" and code.co_name == "<module>"):
+                return  # exec of a module's code: an import (a kit module's too: a spawned worker's probes)
+            filename = code.co_filename
+            if _type(filename) is _str and filename.startswith(_boot) and not _kit_frame():
+                _deny("the task's code may not run the kit's code as its own")
 
     return hook
 

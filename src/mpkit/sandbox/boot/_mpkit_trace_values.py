@@ -5,58 +5,58 @@ import multiprocessing.process as _mpp
 import os
 import sys
 
-from _mpkit_trace_core import originals
-
-
 # The helpers below run while the task's code is running, with values it made:
 # what they use is bound when they are defined (default arguments, which the
 # guard keeps the task's code from reading or replacing), never looked up in a
-# module's globals or in builtins, which the task's code can replace (f26).
-_SELF = []
+# module's globals or in builtins, which the task's code can replace (f26, f27).
+# Their results reach the record only through the kit's callers, which hold
+# them the same way (or sealed: _mpkit_trace_core.sealed).
 
 
-def describe(value, depth=0, /, _self=_SELF, _isinstance=isinstance, _list=list, _tuple=tuple, _dict=dict,
+def _picture(value, depth, me, _isinstance=isinstance, _list=list, _tuple=tuple, _dict=dict, _items=dict.items,
              _type=type, _repr=repr, _getattr=getattr, _scalars=(bool, int, float, str),
-             _BaseProcess=_mpp.BaseProcess, _originals=originals, _exitcode=_mpp.BaseProcess.exitcode.fget):
-    """A JSON-able picture of a value the student's code returned."""
+             _BaseProcess=_mpp.BaseProcess, _exitcode=_mpp.BaseProcess.exitcode.fget, _closed=ValueError):
+    """describe(), handed itself (me) by each call: no list or cell of the
+    module's holds it, which code the task's code runs meanwhile could find."""
     if value is None or _isinstance(value, _scalars):
         return value
     if _isinstance(value, _BaseProcess):
         try:
-            # Not through the traced property: the kit looking is not the student waiting.
-            code, pid = (_originals.get("exitcode") or _exitcode)(value), value.pid
-        except ValueError:  # closed: close() after join() forgets the pid
+            # The getter multiprocessing wrote, taken at import: the kit looking is not the student waiting.
+            code, pid = _exitcode(value), value.pid
+        except _closed:  # closed: close() after join() forgets the pid
             code, pid = None, _getattr(value, "_mpkit_pid", None)
         return {"$process": pid, "name": value.name, "exitcode": code}
-    me = _self[0]
     if depth < 4 and _isinstance(value, (_list, _tuple)):
-        items = [me(v, depth + 1) for v in _list(value)[:1000]]
+        items = [me(v, depth + 1, me) for v in _list(value)[:1000]]
         return items if _isinstance(value, _list) else {"$tuple": items}
     if depth < 4 and _isinstance(value, _dict):
-        return {"$dict": [[me(k, depth + 1), me(v, depth + 1)] for k, v in _list(value.items())[:1000]]}
+        # dict.items itself: a subclass's items() would be the task's code, called with nothing of its own
+        return {"$dict": [[me(k, depth + 1, me), me(v, depth + 1, me)] for k, v in _list(_items(value))[:1000]]}
     return {"$repr": _repr(value)[:500], "type": _type(value).__name__}
 
 
-_SELF.append(describe)
-del _SELF
+def describe(value, depth=0, /, _picture=_picture):
+    """A JSON-able picture of a value the student's code returned."""
+    return _picture(value, depth, _picture)
 
 
-def callable_name(func):
+def callable_name(func, _getattr=getattr, _repr=repr):
     if func is None:
         return None
-    module = getattr(func, "__module__", None)
-    qualname = getattr(func, "__qualname__", None)
+    module = _getattr(func, "__module__", None)
+    qualname = _getattr(func, "__qualname__", None)
     if qualname is None:
-        return repr(func)[:200]
+        return _repr(func)[:200]
     return f"{module}.{qualname}"
 
 
-def target_of(obj, base):
+def target_of(obj, base, _getattr=getattr, _type=type, _callable_name=callable_name):
     """The name of what a Process or Thread runs: its target, or its own run()."""
-    target = getattr(obj, "_target", None)
+    target = _getattr(obj, "_target", None)
     if target is not None:
-        return callable_name(target)
-    cls = type(obj)
+        return _callable_name(target)
+    cls = _type(obj)
     if cls.run is not base.run:
         return f"{cls.__module__}.{cls.__qualname__}.run"
     return None
