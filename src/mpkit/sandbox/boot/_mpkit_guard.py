@@ -250,6 +250,20 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
                 pass
             raise _error(_again, f"mpkit: a run may start at most {_max} processes")
 
+    def kit_import(_getframe=sys._getframe, _importlib=importlib_names, _boot=boot, _str=str, _type=type,
+                   _isfile=os.path.isfile):
+        """Is the import system loading one of the kit's own modules (a
+        spawned worker unpickling a probe imports _mpkit_probes), from its
+        source's cached bytecode? (A file of the task's own, loaded without a
+        source, is not.)"""
+        frame = _getframe(2)  # 0 this, 1 the hook, 2 marshal's caller (importlib's _compile_bytecode)
+        while frame is not None and frame.f_code.co_filename.startswith(_importlib):
+            if "source_path" in frame.f_code.co_varnames:  # _compile_bytecode, SourceLoader.get_code
+                source = frame.f_locals.get("source_path")
+                return _type(source) is _str and source.startswith(_boot) and _isfile(source)
+            frame = frame.f_back
+        return False
+
     def kit_function(obj, _boot=boot, _str=str, _type=type):
         try:
             name = obj.__code__.co_filename
@@ -277,7 +291,7 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
              _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS, _kit_codes=_KIT_CODE_EVENTS,
              _dir_fd_args=frozen({e: frozen(a) for e, a in _DIR_FD_ARGS.items()}), _no_dir_fd=frozen({}),
              _at_dir=at_dir, _climbs=climbs, _check_folder_open=check_folder_open, _check_symlink=check_symlink,
-             _boot_bytes=os.fsencode(boot), _code_type=types.CodeType,
+             _boot_bytes=os.fsencode(boot), _code_type=types.CodeType, _kit_import=kit_import,
              _check_read=check_read, _check_write=check_write, _check_signal=check_signal, _check_fork=check_fork,
              _kit_frame=kit_frame, _kit_function=kit_function, _deny=deny, _allow_ctypes=allow_ctypes,
              _ctypes_dir=ctypes_dir, _importlib=importlib_names, _mp_dir=mp_dir, _boot=boot,
@@ -351,9 +365,11 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
                 claims = True  # from a file: what it holds cannot be seen here
             elif event == "marshal.loads":
                 data = args[0] if args else b""
-                claims = _type(data) is not _bytes or _boot_bytes in data
+                claims = (_type(data) is not _bytes or _boot_bytes in data) and not _kit_import()
             else:  # function.__new__, exec: the code object
                 code = args[0] if args else None
+                if event == "exec" and _type(code) is _code_type and code.co_name == "<module>":
+                    return  # a module's body run by an import (its code only comes from marshal or compile, above)
                 name = code.co_filename if _type(code) is _code_type else None
                 claims = _type(name) is _str and name.startswith(_boot)
             if claims and not _kit_frame(_importlib):

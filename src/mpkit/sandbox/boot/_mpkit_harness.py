@@ -9,7 +9,10 @@ whether anything is right: the grader does that from the record.
 """
 import json
 import os
+import signal
 import sys
+
+from _mpkit_procs import linux_helpers
 
 
 def _set_default_start_method(method):
@@ -67,11 +70,10 @@ def _decode_arg(value):
     return value
 
 
-def _helper_pids():
-    """Processes multiprocessing starts for itself, not for the student: named
-    in multiprocessing's module state (the task's code can write there), and,
-    where /proc tells, running a helper's command line (a fork of the task's
-    code runs the harness's)."""
+def _helper_pids(living=None, _linux_helpers=linux_helpers):
+    """Processes multiprocessing starts for itself, not for the student (of `living`, where /proc tells)."""
+    if living is not None:
+        return _linux_helpers(living)
     pids = set()
     tracker = sys.modules.get("multiprocessing.resource_tracker")
     if tracker is not None:
@@ -80,66 +82,7 @@ def _helper_pids():
     if forkserver is not None:
         pids.add(getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None))
     pids.discard(None)
-    return {pid for pid in pids if isinstance(pid, int) and _runs_helper(pid)}
-
-
-def _runs_helper(pid, _markers=(b"multiprocessing.resource_tracker", b"multiprocessing.forkserver")):
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            command = f.read()
-    except FileNotFoundError:
-        return not os.path.isdir("/proc/self")  # no /proc (not Linux): the module state is all there is
-    except OSError:  # ended meanwhile
-        return False
-    return any(marker in command for marker in _markers)
-
-
-def _finish(trace):
-    """Record which processes are still running, then stop them all."""
-    import signal
-
-    helpers = _helper_pids()
-    quick = _linux_descendants(os.getpid())
-    if quick is not None and quick <= helpers:
-        # Nothing of the student's is running (the usual case): stop the
-        # helpers without paying for psutil's import.
-        trace.emit("alive", pids=[], helpers=sorted(helpers))
-        for pid in quick:
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (OSError, ChildProcessError):
-                pass
-        _reap_orphans()
-        return
-    try:
-        import psutil
-    except ImportError:  # pragma: no cover - psutil is a dependency of the kit
-        psutil = None
-    alive = []
-    if psutil is not None:
-        me = psutil.Process()
-        _grace(psutil, me, helpers)
-        try:
-            descendants = me.children(recursive=True)
-        except (psutil.Error, OSError):  # OSError: the student's code used up the open files
-            descendants = []
-        for proc in descendants:
-            try:
-                if proc.status() == psutil.STATUS_ZOMBIE:
-                    continue
-            except (psutil.Error, OSError):
-                continue
-            if proc.pid not in helpers:
-                alive.append(proc.pid)
-        trace.emit("alive", pids=alive, helpers=sorted(helpers))
-        for proc in descendants:
-            try:
-                proc.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
-            except psutil.Error:
-                pass
-        psutil.wait_procs(descendants, timeout=2)
-    _reap_orphans()
+    return pids
 
 
 def _linux_descendants(root):
@@ -208,6 +151,56 @@ def _reap_orphans():
             return
         if pid == 0:
             return
+
+
+# _finish and _end run after the task's code, which can reach this module's
+# globals (a frame's f_globals): what they use is bound here, at import.
+def _finish(emit, _helper_pids=_helper_pids, _descendants=_linux_descendants, _getpid=os.getpid, _kill=os.kill,
+            _waitpid=os.waitpid, _sigkill=getattr(signal, "SIGKILL", signal.SIGTERM), _reap_orphans=_reap_orphans,
+            _grace=_grace, _sorted=sorted, _errors=(OSError, ChildProcessError)):
+    """Record which processes are still running, then stop them all."""
+    quick = _descendants(_getpid())
+    helpers = _helper_pids(quick)
+    if quick is not None and quick <= helpers:
+        # Nothing of the student's is running (the usual case): stop the
+        # helpers without paying for psutil's import.
+        emit("alive", pids=[], helpers=_sorted(helpers))
+        for pid in quick:
+            try:
+                _kill(pid, _sigkill)
+                _waitpid(pid, 0)
+            except _errors:
+                pass
+        _reap_orphans()
+        return
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil is a dependency of the kit
+        psutil = None
+    alive = []
+    if psutil is not None:
+        me = psutil.Process()
+        _grace(psutil, me, helpers)
+        try:
+            descendants = me.children(recursive=True)
+        except (psutil.Error, OSError):  # OSError: the student's code used up the open files
+            descendants = []
+        for proc in descendants:
+            try:
+                if proc.status() == psutil.STATUS_ZOMBIE:
+                    continue
+            except (psutil.Error, OSError):
+                continue
+            if proc.pid not in helpers:
+                alive.append(proc.pid)
+        emit("alive", pids=alive, helpers=_sorted(helpers))
+        for proc in descendants:
+            try:
+                proc.send_signal(_sigkill)
+            except psutil.Error:
+                pass
+        psutil.wait_procs(descendants, timeout=2)
+    _reap_orphans()
 
 
 def _become_subreaper():
@@ -316,6 +309,8 @@ def main(spec_path):
 def _run_program(spec, trace, student_file):
     import runpy
 
+    emit, error_info = trace.emit, _error_info  # before the task's code runs: see _run_call
+
     sys.argv = [student_file]
     if spec.get("line_buffered"):  # forked children inherit it; spawned ones read the variable (_mpkit_trace)
         sys.stdout.reconfigure(line_buffering=True)
@@ -325,12 +320,12 @@ def _run_program(spec, trace, student_file):
         runpy.run_path(student_file, run_name="__main__")
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        trace.emit("main_end", exit=code)
+        emit("main_end", exit=code)
     except BaseException as exc:
-        trace.emit("main_error", error=_error_info(exc, student_file))
+        emit("main_error", error=error_info(exc, student_file))
         code = 1
     else:
-        trace.emit("main_end", exit=0)
+        emit("main_end", exit=0)
     # Like `python file.py`: the interpreter's own exit waits for non-daemon
     # children (the grader's time limit stops a child that never ends).
     sys.stdout.flush()
@@ -345,54 +340,56 @@ def _run_call(spec, trace, student_file):
     # live in their own module, and spawned children need not run this file
     # again as __mp_main__ (multiprocessing does that for a main with a file).
     sys.modules["__main__"] = types.ModuleType("__main__")
-    # Taken before the task's module runs: it can replace the recorder module's globals.
-    describe, snapshot_globals = trace.describe, trace.snapshot_globals
+    # Taken before the task's module runs: it can replace the recorder module's
+    # globals, and reach this module's (a frame's f_globals).
+    describe, snapshot_globals, emit = trace.describe, trace.snapshot_globals, trace.emit
+    end, error_info, exit_line, decode_arg = _end, _error_info, _exit_line, _decode_arg
     module_name = spec["module"]
-    trace.emit("import_start", module=module_name)
+    emit("import_start", module=module_name)
     try:
         module = importlib.import_module(module_name)
     except SystemExit as exc:
-        trace.emit("import_error", error={"type": "SystemExit", "message": f"sys.exit({exc.code!r}) was called", "line": _exit_line(exc, student_file), "traceback": ""})
-        _end(trace)
+        emit("import_error", error={"type": "SystemExit", "message": f"sys.exit({exc.code!r}) was called", "line": exit_line(exc, student_file), "traceback": ""})
+        end(emit)
     except BaseException as exc:
-        trace.emit("import_error", error=_error_info(exc, student_file))
-        _end(trace)
-    trace.emit("import_end", globals=snapshot_globals())
+        emit("import_error", error=error_info(exc, student_file))
+        end(emit)
+    emit("import_end", globals=snapshot_globals())
     function = spec.get("function")
     if function:
         func = getattr(module, function, None)
         if not callable(func):
-            trace.emit("call_missing", function=function)
-            _end(trace)
-        args = _decode_arg(spec.get("args", []))
-        kwargs = {k: _decode_arg(v) for k, v in spec.get("kwargs", {}).items()}
-        trace.emit("call_start", function=function)
+            emit("call_missing", function=function)
+            end(emit)
+        args = decode_arg(spec.get("args", []))
+        kwargs = {k: decode_arg(v) for k, v in spec.get("kwargs", {}).items()}
+        emit("call_start", function=function)
         try:
             result = func(*args, **kwargs)
         except SystemExit as exc:
-            trace.emit("call_error", error={"type": "SystemExit", "message": f"sys.exit({exc.code!r}) was called", "line": _exit_line(exc, student_file), "traceback": ""})
+            emit("call_error", error={"type": "SystemExit", "message": f"sys.exit({exc.code!r}) was called", "line": exit_line(exc, student_file), "traceback": ""})
         except BaseException as exc:
-            trace.emit("call_error", error=_error_info(exc, student_file))
+            emit("call_error", error=error_info(exc, student_file))
         else:
-            trace.emit("call_end", value=describe(result), globals=snapshot_globals())
-    _end(trace)
+            emit("call_end", value=describe(result), globals=snapshot_globals())
+    end(emit)
 
 
-def _exit_line(exc, student_file):
+def _exit_line(exc, student_file, _error_info=_error_info):
     return _error_info(exc, student_file)["line"]
 
 
-def _end(trace):
-    _finish(trace)
-    trace.emit("run_end")
+def _end(emit, _finish=_finish, _sys=sys, _exit=os._exit, _error=Exception):
+    _finish(emit)
+    emit("run_end")
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:
+        _sys.stdout.flush()
+        _sys.stderr.flush()
+    except _error:
         pass
     # Skip interpreter shutdown: multiprocessing's exit handler would wait
     # for children the student never stopped.
-    os._exit(0)
+    _exit(0)
 
 
 if __name__ == "__main__":

@@ -5,32 +5,34 @@ argument, so a grader sees where the work really ran.
 """
 import _mpkit_trace
 
+# Each probe's emit is bound when it is defined: the task's code can replace _mpkit_trace.emit.
+
 
 class ProbeError(Exception):
     """Raised on purpose by a probe, to see whether it reaches the caller."""
 
 
-def square(x):
-    _mpkit_trace.emit("probe", fn="square", arg=x)
+def square(x, _emit=_mpkit_trace.emit):
+    _emit("probe", fn="square", arg=x)
     return x * x
 
 
-def negate(x):
-    _mpkit_trace.emit("probe", fn="negate", arg=x)
+def negate(x, _emit=_mpkit_trace.emit):
+    _emit("probe", fn="negate", arg=x)
     return -x
 
 
-def fail_on_three(x):
-    _mpkit_trace.emit("probe", fn="fail_on_three", arg=x)
+def fail_on_three(x, _emit=_mpkit_trace.emit):
+    _emit("probe", fn="fail_on_three", arg=x)
     if x == 3:
         raise ProbeError("the grader's function failed on purpose for 3")
     return x
 
 
-def square_slow_big(x):
+def square_slow_big(x, _emit=_mpkit_trace.emit):
     """x * x; half a second for x >= 100. A big first item then finishes last,
     so results gathered in the order they finish come out of order every time."""
-    _mpkit_trace.emit("probe", fn="square_slow_big", arg=x)
+    _emit("probe", fn="square_slow_big", arg=x)
     if x >= 100:
         import time
 

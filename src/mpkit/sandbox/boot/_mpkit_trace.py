@@ -36,18 +36,21 @@ import _mpkit_trace_processes as processes
 import _mpkit_trace_shared as shared
 import _mpkit_trace_threads as threads
 import _mpkit_trace_values as values
-from _mpkit_trace_core import after_import, emit, own_output, start_record, state
+from _mpkit_trace_core import (_kit_caller, after_import, called_by, emit, fresh_state, own_output, sealed, set_run_dir,
+                               start_record)
 from _mpkit_trace_values import describe, snapshot_globals  # noqa: F401 (used by the harness)
 
 _getppid = os.getppid
-_installed = False
 
 
+@sealed(start_record, fresh_state, own_output, emit, _getppid, getattr, list, sys)
 def _born(via):
     """Start the record of a new process and give it output files of its own."""
-    pid = start_record()
-    outputs = own_output(pid)
-    emit("born", via=via, ppid=_getppid(), argv=list(getattr(sys, "orig_argv", sys.argv))[:6], **outputs)
+    _start, _fresh, _own_output, _emit, _getppid, _getattr, _list, _sys = "\x00mpkit:sealed"
+    pid = _start()
+    _fresh()
+    outputs = _own_output(pid)
+    _emit("born", via=via, ppid=_getppid(), argv=_list(_getattr(_sys, "orig_argv", _sys.argv))[:6], **outputs)
 
 
 def _same_cpu_count():
@@ -63,18 +66,22 @@ def _same_cpu_count():
         os.process_cpu_count = lambda: count
 
 
-def _on_connection(connection):
-    messages.patch_connections(connection)
-    processes.patch_wait(connection)
+def _on_connection(connection, _patch_connections=messages.patch_connections, _patch_wait=processes.patch_wait):
+    _patch_connections(connection)
+    _patch_wait(connection)
 
 
+@sealed(_kit_caller, PermissionError, [])
 def install():
-    global _installed
+    """The recorder in this process (once; the kit's alone: sitecustomize, the launcher)."""
+    _kit_caller, _error, _installed = "\x00mpkit:sealed"
+    if not _kit_caller(1):
+        raise _error("mpkit: the task's code may not install the recorder again")
     run_dir = os.environ.get("MPKIT_RUN_DIR", "")
     if _installed or not run_dir:
         return
-    _installed = True
-    state["run_dir"] = run_dir
+    _installed.append(True)
+    set_run_dir(run_dir)
     _born("exec")
     _same_cpu_count()
     if os.environ.get("MPKIT_LINE_BUFFERED"):  # a spawned child of a line-buffered run (_mpkit_harness)
@@ -89,7 +96,7 @@ def install():
         _mpkit_guard.mark_limit("processes")
         os._exit(1)
     if hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=lambda: _born("fork"))
+        os.register_at_fork(after_in_child=lambda _born=_born: _born("fork"))
     for patch, *args in (
         (values.learn_watched_globals,), (poolwork.learn_worker_loops,),
         (calls.install,), (processes.patch_processes,), (messages.patch_pickled,),
@@ -107,10 +114,14 @@ def _safely(patch):
     """A patch whose target this Python lacks or changed is skipped, not a
     crash of the student's process: grading says which internals are missing
     (_mpkit_compat) and grades what is still recorded."""
+    @sealed(patch, emit, getattr, repr, (AttributeError, TypeError, KeyError, ImportError), called_by)
     def apply(*args):
+        _patch, _emit, _getattr, _repr, _skipped, _called_by = "\x00mpkit:sealed"
+        if not _called_by(("install", "after_import", "traced_exec")):  # it calls what it was given: the kit's alone
+            return
         try:
-            patch(*args)
-        except (AttributeError, TypeError, KeyError, ImportError) as exc:
-            emit("recorder_skipped", patch=getattr(patch, "__name__", repr(patch)), error=repr(exc)[:300])
+            _patch(*args)
+        except _skipped as exc:
+            _emit("recorder_skipped", patch=_getattr(_patch, "__name__", _repr(_patch)), error=_repr(exc)[:300])
 
     return apply

@@ -40,7 +40,7 @@ import threading
 import types
 import warnings
 
-from _mpkit_trace_core import after_import, emit
+from _mpkit_trace_core import after_import, called_by, emit, sealed
 from _mpkit_trace_values import describe
 
 _native_id = threading.get_native_id
@@ -58,28 +58,29 @@ def watch_spec():
     return module, [n for n in names.split(",") if n]
 
 
-def _target(obj):
+def _target(obj, _isinstance=isinstance, _getattr=getattr, _type=type, _range=range, _error=Exception,
+            _FunctionType=_FunctionType, _partial=_partial, _MethodType=_MethodType):
     """(function, skip) whose code runs when obj is called: obj itself for a
     function (a decorator's wrapper included: a call through the module's
     name runs it), else what a partial, a bound method, functools.wraps-style
     C wrapper (lru_cache) or a callable instance calls; skip: leading
     parameters that are not the caller's arguments (self). None if none."""
     skip = 0
-    for _ in range(8):
-        if isinstance(obj, _FunctionType):
+    for _ in _range(8):
+        if _isinstance(obj, _FunctionType):
             return obj, skip
         try:
-            if isinstance(obj, _partial):
+            if _isinstance(obj, _partial):
                 obj = obj.func
-            elif isinstance(obj, _MethodType):
+            elif _isinstance(obj, _MethodType):
                 obj, skip = obj.__func__, skip + 1
-            elif isinstance(getattr(obj, "__wrapped__", None), _FunctionType):
+            elif _isinstance(_getattr(obj, "__wrapped__", None), _FunctionType):
                 obj = obj.__wrapped__
-            elif isinstance(getattr(type(obj), "__call__", None), _FunctionType):
-                obj, skip = type(obj).__call__, skip + 1
+            elif _isinstance(_getattr(_type(obj), "__call__", None), _FunctionType):
+                obj, skip = _type(obj).__call__, skip + 1
             else:
                 return None
-        except Exception:  # an odd object's attribute: nothing to watch
+        except _error:  # an odd object's attribute: nothing to watch
             return None
     return None
 
@@ -100,18 +101,21 @@ _active = {}  # id(frame) -> (frame, name) of the watched calls running
 _tool = []  # the tool id, once claimed
 
 
-def _positional(frame, code, skip):
+# The helpers below are bound when they are defined; the callbacks that record
+# are sealed (_mpkit_trace_core.sealed): the task's code can replace this
+# module's globals, and could call a callback itself with defaults of its own.
+def _positional(frame, code, skip, _params=_params, _list=list):
     """What the caller passed positionally, as the frame holds it at its start:
     the positional parameters, then *args."""
     local = frame.f_locals
     pos, _, varargs, _ = _params(code)
     args = [local[n] for n in pos if n in local]
     if varargs and varargs in local:
-        args += list(local[varargs])
+        args += _list(local[varargs])
     return args[skip:]
 
 
-def _which(entries, frame):
+def _which(entries, frame, _all=all, _zip=zip, _empty=ValueError):
     """The watched entry this frame runs: functions may share one code object
     (a decorator's wrapper, for each function it decorates); the closure
     tells them apart."""
@@ -121,14 +125,17 @@ def _which(entries, frame):
             return name, skip
         local = frame.f_locals
         try:
-            if all(n in local and local[n] is c.cell_contents for n, c in zip(func.__code__.co_freevars, cells)):
+            if _all(n in local and local[n] is c.cell_contents for n, c in _zip(func.__code__.co_freevars, cells)):
                 return name, skip
-        except ValueError:  # an empty cell
+        except _empty:  # an empty cell
             continue
     return None, 0
 
 
-def _on_start(code, offset, _emit=emit, _describe=describe, _native_id=_native_id):
+@sealed(_watched, _active, _getframe, _which, _positional, emit, describe, _native_id, id, Exception)
+def _on_start(code, offset):
+    _watched, _active, _getframe, _which, _positional, _emit, _describe, _native_id, _id, _error = \
+        "\x00mpkit:sealed"
     entries = _watched.get(code)
     if not entries:
         return
@@ -137,39 +144,43 @@ def _on_start(code, offset, _emit=emit, _describe=describe, _native_id=_native_i
         name, skip = _which(entries, frame)
         if name is None:
             return
-        _active[id(frame)] = (frame, name)
+        _active[_id(frame)] = (frame, name)
         _emit("call", fn=name, args=_describe(_positional(frame, code, skip)), thread=_native_id())
-    except Exception:  # the recorder never breaks the student's call
+    except _error:  # the recorder never breaks the student's call
         pass
 
 
-def _ended(code):
+def _ended(code, _watched=_watched, _active=_active, _getframe=_getframe, _id=id):
     if code not in _watched:
         return None
     frame = _getframe(2)
-    entry = _active.pop(id(frame), None)
+    entry = _active.pop(_id(frame), None)
     return entry[1] if entry is not None and entry[0] is frame else None
 
 
-def _on_return(code, offset, value, _emit=emit, _describe=describe):
+@sealed(_ended, emit, describe, Exception)
+def _on_return(code, offset, value):
+    _ended, _emit, _describe, _error = "\x00mpkit:sealed"
     try:
         name = _ended(code)
         if name is not None:
             _emit("return", fn=name, value=_describe(value))
-    except Exception:
+    except _error:
         pass
 
 
+@sealed(_ended, emit, type, Exception)
 def _on_unwind(code, offset, exc):
+    _ended, _emit, _type, _error = "\x00mpkit:sealed"
     try:
         name = _ended(code)
         if name is not None:
-            emit("raise", fn=name, error=type(exc).__name__)
-    except Exception:
+            _emit("raise", fn=name, error=_type(exc).__name__)
+    except _error:
         pass
 
 
-def _claim_tool():
+def _claim_tool(_tool=_tool, _on_start=_on_start, _on_return=_on_return, _on_unwind=_on_unwind):
     if _tool:
         return _tool[0]
     mon = _MONITORING
@@ -188,17 +199,21 @@ def _claim_tool():
     return None
 
 
+@sealed(called_by, _watched, _claim_tool, _MONITORING, emit, any)
 def _monitor(func, name, skip):
+    _called_by, _watched, _claim_tool, _monitoring, _emit, _any = "\x00mpkit:sealed"
+    if not _called_by(("watch_functions",)):  # the task's code naming a function of its own
+        return
     entries = _watched.setdefault(func.__code__, [])
-    if any(f is func for _, f, _ in entries):
+    if _any(f is func for _, f, _ in entries):
         return
     tool = _claim_tool()
     if tool is None:
-        emit("recorder_skipped", patch="watch_calls", error="no free sys.monitoring tool id")
+        _emit("recorder_skipped", patch="watch_calls", error="no free sys.monitoring tool id")
         return
     entries.append((name, func, skip))
-    events = _MONITORING.events
-    _MONITORING.set_local_events(tool, func.__code__, events.PY_START | events.PY_RETURN)
+    events = _monitoring.events
+    _monitoring.set_local_events(tool, func.__code__, events.PY_START | events.PY_RETURN)
 
 
 # --- Python 3.10, 3.11: the function's code replaced in place ---------------
@@ -208,13 +223,15 @@ _RUN = "\x00mpkit:run"  # placeholder constant, replaced by the recorder's runne
 
 
 def _runner(name, inner, skip):
-    # name, inner and skip as defaults too: closure cells can be rewritten.
-    def run(args, kwargs, _name=name, _inner=inner, _skip=skip, _emit=emit, _describe=describe,
-            _native_id=_native_id, _list=list, _type=type):
+    # name, inner and skip sealed: closure cells can be rewritten, and `run`,
+    # a constant of the trampoline's code, could be called with defaults of one's own.
+    @sealed(name, inner, skip, emit, describe, _native_id, list, type, BaseException)
+    def run(args, kwargs):
+        _name, _inner, _skip, _emit, _describe, _native_id, _list, _type, _any = "\x00mpkit:sealed"
         _emit("call", fn=_name, args=_describe(_list(args[_skip:])), thread=_native_id())
         try:
             result = _inner(*args, **kwargs)
-        except BaseException as exc:
+        except _any as exc:
             _emit("raise", fn=_name, error=_type(exc).__name__)
             raise
         _emit("return", fn=_name, value=_describe(result))
@@ -257,31 +274,37 @@ def _trampoline(code, run):
     return made.replace(**fields)
 
 
+@sealed(called_by, _trampolines, _FunctionType, _trampoline, _runner)
 def _instrument(func, name, skip):
+    _called_by, _trampolines, _function, _trampoline, _runner = "\x00mpkit:sealed"
+    if not _called_by(("watch_functions",)):  # the task's code naming a function of its own
+        return
     code = func.__code__
     if code in _trampolines:
         return
-    inner = _FunctionType(code, func.__globals__, func.__name__, None, func.__closure__)
+    inner = _function(code, func.__globals__, func.__name__, None, func.__closure__)
     inner.__qualname__ = func.__qualname__
     made = _trampoline(code, _runner(name, inner, skip))
     _trampolines[made] = code
     func.__code__ = made
 
 
+@sealed(_target, _monitor if _MONITORING is not None else _instrument, emit, repr, Exception, dict.get)
 def watch_functions(module, names):
     """Watch the calls of module's functions `names`, leaving them as they are."""
+    _target, _watch, _emit, _repr, _error, _get = "\x00mpkit:sealed"
     for name in names:
-        found = _target(module.__dict__.get(name))
+        found = _target(_get(module.__dict__, name))
         if found is None:
             continue
         func, skip = found
         try:
-            (_monitor if _MONITORING is not None else _instrument)(func, name, skip)
-        except Exception as exc:  # an odd function: the run goes on unwatched
-            emit("recorder_skipped", patch="watch_calls", error=repr(exc)[:300])
+            _watch(func, name, skip)
+        except _error as exc:  # an odd function: the run goes on unwatched
+            _emit("recorder_skipped", patch="watch_calls", error=_repr(exc)[:300])
 
 
 def install():
     module, names = watch_spec()
     if module and names:
-        after_import(module, lambda m: watch_functions(m, names))
+        after_import(module, lambda m, _names=tuple(names), _watch=watch_functions: _watch(m, _names))

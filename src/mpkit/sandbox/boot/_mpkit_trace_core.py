@@ -10,6 +10,7 @@ import itertools
 import os
 import sys
 import time
+import types
 import weakref
 
 _getpid = os.getpid
@@ -39,8 +40,51 @@ _type = type
 # This process's record: [descriptor, pid, sequence]. Only emit() and
 # start_record() hold it (as a default argument, which the guard keeps student
 # code from reading: boot/_mpkit_guard.py), so that no module state the
-# student's code can reach silences the recorder or hands out its descriptor.
+# student's code can reach silences the recorder or hands out its descriptor
+# (the module's name for it is deleted below: f31).
 _record = [None, None, itertools.count()]
+# The run's folder, set once at install (set_run_dir): the records are opened
+# there, whatever the task's code puts in `state`.
+_RUN_DIR = []
+
+# The task's code can replace a module's globals (through sys.modules or any
+# function's __globals__), rewrite closure cells (cell_contents raises no audit
+# event) and call the kit's functions with arguments of its own, defaults
+# included. A function that records finds the helpers it records with in its
+# own code's constants instead: `@sealed(a, b)` over a function whose body
+# says `_a, _b = SEALED_HERE` (the literal below) gives it the tuple (a, b)
+# there. A code object cannot be changed, and the guard refuses a new __code__.
+SEALED_HERE = "\x00mpkit:sealed"
+
+
+def sealed(*helpers):
+    """The function, its code's constant SEALED_HERE replaced by `helpers` (for
+    the kit's own functions: sealed itself is sealed, below)."""
+    _getframe, _boot, _FunctionType, _tuple, _type, _str, _error, _mark, _makers = "\x00mpkit:sealed"
+    caller = _getframe(1).f_code
+    if _type(caller.co_filename) is not _str or not caller.co_filename.startswith(_boot) or \
+            caller.co_name not in _makers:
+        raise _error("mpkit: the task's code may not make functions of the kit's")
+    del caller
+
+    def seal(func):
+        code = func.__code__
+        consts = _tuple(helpers if _type(c) is _str and c == _mark else c for c in code.co_consts)
+        if consts == code.co_consts:
+            raise ValueError(f"{func.__qualname__} asks for no sealed helpers")
+        made = _FunctionType(code.replace(co_consts=consts), func.__globals__, func.__name__, func.__defaults__,
+                             func.__closure__)
+        made.__kwdefaults__, made.__qualname__, made.__doc__ = func.__kwdefaults__, func.__qualname__, func.__doc__
+        return made
+
+    return seal
+
+
+sealed = types.FunctionType(sealed.__code__.replace(co_consts=tuple(
+    (_getframe, _BOOT, types.FunctionType, tuple, type, str, PermissionError, SEALED_HERE,
+     # the kit's code that seals: modules as they are imported, and the patches
+     ("<module>", "_safely", "_runner", "patch_print", "make", "patch_processes", "patch_threads"))
+    if type(c) is str and c == SEALED_HERE else c for c in sealed.__code__.co_consts)), globals(), "sealed")
 
 # run_dir: the run's record folder, set by install(). pid: this process's. children: pids of the
 # processes this one started; sent, received: the PIDs recorded as passed
@@ -58,40 +102,82 @@ originals = {}
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
 
 
+def set_run_dir(run_dir, _dir=_RUN_DIR, _str=str):
+    if not _dir:
+        _dir.append(_str(run_dir))
+        state["run_dir"] = _dir[0]
+
+
+def _kit_caller(depth, _frame=_getframe, _boot=_BOOT, _type=_type, _str=_str, _shallow=ValueError):
+    """Is the caller `depth` frames up code of the kit's boot files?"""
+    try:
+        name = _frame(depth + 1).f_code.co_filename
+    except _shallow:  # no Python code asks: the interpreter itself
+        return False
+    return _type(name) is _str and name.startswith(_boot)
+
+
+def called_by(names, _frame=_getframe, _boot=_BOOT, _type=_type, _str=_str):
+    """Is the caller of the function that calls this one of the kit's functions
+    `names`? (Not the task's code, nor a kit function that calls something of
+    the task's, e.g. a __repr__ that is a partial of the function.)"""
+    code = _frame(2).f_code
+    name = code.co_filename
+    return _type(name) is _str and name.startswith(_boot) and code.co_name in names
+
+
+def fresh_state(_state=state, _sentinels=sentinels, _getpid=_getpid, _set=set):
+    """A new process's own state (a forked child's parent's children are not its own)."""
+    _state["pid"] = _getpid()
+    _state["prints"] = 0
+    _state["children"], _state["sent"], _state["received"], _state["pids_read"] = _set(), _set(), _set(), _set()
+    _state["worker"], _state["pool_events"] = False, 0  # see _mpkit_trace_poolwork
+    _sentinels.clear()
+
+
+@sealed(called_by, _RUN_DIR, _os_open, _FLAGS, _join, os.sep, str, FileExistsError, itertools.count, PermissionError)
 def exclusive(folder, pid, suffix):
-    """Open a new file named after pid (pids can be reused within a run)."""
-    for n in itertools.count():
-        name = f"{pid}{'' if n == 0 else '.' + str(n)}{suffix}"
+    """Open a new file named after pid (pids can be reused within a run), for the kit alone."""
+    _called_by, _dir, _open, _flags, _join, _sep, _str, _exists, _count, _error = "\x00mpkit:sealed"
+    # Its callers by name, not any frame of the kit's: some call what the task's code gives them.
+    if not _called_by(("start_record", "own_output")):
+        raise _error("mpkit: the task's code may not open the kit's record files")
+    for n in _count():
+        # Strings joined, no library code (os.path.join): start_record's frame holds the record.
+        name = _join((_str(pid), "" if n == 0 else "." + _str(n), suffix))
         try:
-            return name, _os_open(_join_path(state["run_dir"], folder, name), _FLAGS, 0o600)
-        except FileExistsError:
+            return name, _open(_join((_dir[0], _sep, folder, _sep, name)), _flags, 0o600)
+        except _exists:
             continue
 
 
-def start_record(_rec=_record, _count=itertools.count):
-    """Start a new process's record: its own state and record file."""
+@sealed(called_by, exclusive, _getpid, _close, itertools.count, OSError, PermissionError)
+def start_record(_rec=_record):
+    """Start a new process's record file (the kit alone: _mpkit_trace._born)."""
+    _called_by, _exclusive, _getpid, _close, _count, _oserror, _error = "\x00mpkit:sealed"
+    if not _called_by(("_born",)):
+        raise _error("mpkit: the task's code may not start a record")
     pid = _getpid()
-    state["pid"] = pid
-    state["prints"] = 0
-    state["children"], state["sent"], state["received"], state["pids_read"] = set(), set(), set(), set()
-    state["worker"], state["pool_events"] = False, 0  # see _mpkit_trace_poolwork
-    sentinels.clear()  # a forked child's parent's children are not its own
     old = _rec[0]
-    _, fd = exclusive("rec", pid, ".jsonl")
+    _, fd = _exclusive("rec", pid, ".jsonl")
     _rec[0], _rec[1], _rec[2] = fd, pid, _count()
     if old is not None:
         try:
             _close(old)
-        except OSError:
+        except _oserror:
             pass
     return pid
 
 
+@sealed(called_by, exclusive, _dup2, _close, PermissionError)
 def own_output(pid):
     """Point stdout and stderr at files of this process's own; their names."""
+    _called_by, _exclusive, _dup2, _close, _error = "\x00mpkit:sealed"
+    if not _called_by(("_born",)):
+        raise _error("mpkit: the task's code may not move the process's output")
     outputs = {}
     for stream, fdno in (("out", 1), ("err", 2)):
-        oname, ofd = exclusive("out", pid, "." + stream)
+        oname, ofd = _exclusive("out", pid, "." + stream)
         # The file is inheritable through dup2; the original O_CLOEXEC fd is closed.
         _dup2(ofd, fdno)
         _close(ofd)
@@ -108,23 +194,21 @@ def _dumps(obj, _make=_make_encoder, _quote=_quote, _join=_join, _repr=repr, _pl
     return _join(_make({}, _repr, _quote, None, ": ", ", ", False, False, True)(obj, 0))
 
 
-def called_by_kit(_frame=_getframe, _boot=_BOOT, _str=str, _type=type):
-    """Was the function that asks called by the kit's own code? For the
-    recorder's functions that record what they are given (a PID sent, a pool's
-    work): the task's code reaches them through sys.modules, and what they
-    would record is then the task's word. (Kit code cannot be made by the
-    task's code: boot/_mpkit_guard.py.)"""
-    caller = _frame(2).f_code.co_filename
-    return _type(caller) is _str and caller.startswith(_boot)
-
-
 def emit(kind, _rec=_record, _frame=_getframe, _boot=_BOOT, _next=next, _error=PermissionError, _now=_now,
-         _dumps=_dumps, _write=_write, _type=_type, _str=_str, /, **fields):
+         _dumps=_dumps, _write=_write, _type=_type, _str=_str, _bad=(TypeError, ValueError), _oserror=OSError,
+         /, **fields):
     """Append one event to this process's record (the kit's code only: the
     record is what the kit saw, not what the graded code says)."""
-    caller = _frame(1).f_code.co_filename
+    code = _frame(1).f_code
+    caller = code.co_filename
     if _type(caller) is not _str or not caller.startswith(_boot):
         raise _error("mpkit: the task's code may not write into the kit's record of the run")
+    # The kind is written in the caller's own code: a kit function that calls
+    # something of the task's (a partial(emit, ...) put where a helper was, a
+    # file whose write is one) cannot be made to write other kinds of events.
+    if _type(kind) is not _str or kind not in code.co_consts:
+        raise _error("mpkit: the task's code may not write into the kit's record of the run")
+    del code
     fd = _rec[0]
     if fd is None:
         return
@@ -137,32 +221,41 @@ def emit(kind, _rec=_record, _frame=_getframe, _boot=_BOOT, _next=next, _error=P
     del _rec
     try:
         line = _dumps(fields)
-    except (TypeError, ValueError):
+    except _bad:
         line = _dumps({"e": kind, "pid": fields["pid"], "t": fields["t"], "n": fields["n"], "bad": True})
     try:
         _write(fd, (line + "\n").encode("utf-8", "replace"))
-    except OSError:
+    except _oserror:
         pass
 
 
-def student_called():
+del _record, _RUN_DIR  # held by the functions above alone
+
+
+def student_called(_getframe=_getframe, _type=_type, _str=_str, _get=dict.get, _startswith=str.startswith):
     """Was the traced function (the caller of this one) called by the student's
     code, not by multiprocessing, concurrent.futures or the kit itself?"""
-    name = sys._getframe(2).f_globals.get("__name__") or ""
-    return not name.startswith(("multiprocessing.", "concurrent.", "_mpkit"))
+    name = _get(_getframe(2).f_globals, "__name__")
+    name = name if _type(name) is _str else ""
+    return not _startswith(name, ("multiprocessing.", "concurrent.", "_mpkit"))
 
 
 class _AfterImport:
     """Calls then(module) right after the module `name` is imported."""
 
     def __init__(self, name, then):
-        self.name, self.thens = name, [then]
+        self.name, self.then = name, then
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname != self.name:
             return None
+        # Every hook of this module is run by the first one: two that each asked
+        # the other for the module's spec would ask for ever.
+        hooks = [f for f in sys.meta_path if type(f) is _AfterImport and f.name == fullname]
+        if hooks[0] is not self:
+            return None
         for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
+            if (type(finder) is _AfterImport and finder.name == fullname) or not hasattr(finder, "find_spec"):
                 continue
             spec = finder.find_spec(fullname, path, target)
             if spec is not None:
@@ -173,24 +266,26 @@ class _AfterImport:
         exec_module = getattr(loader, "exec_module", None)
         if exec_module is None:
             return spec
-        thens = self.thens
+        thens = tuple(hook.then for hook in hooks)
 
-        def traced_exec(module):
-            exec_module(module)
-            for then in thens:
+        def traced_exec(module, _exec_module=exec_module, _thens=thens):  # not cells: those can be rewritten
+            _exec_module(module)
+            for then in _thens:
                 then(module)
 
         loader.exec_module = traced_exec
         return spec
 
 
+@sealed(called_by, PermissionError, sys.modules, sys.meta_path, _AfterImport)
 def after_import(name, then):
     """then(module) whenever the module `name` is imported, and at once if it
-    already is (then must tolerate being called twice)."""
-    if name in sys.modules:
-        then(sys.modules[name])
-    for finder in sys.meta_path:  # one finder a module: two would ask each other for ever
-        if type(finder) is _AfterImport and finder.name == name:
-            finder.thens.append(then)
-            return
-    sys.meta_path.insert(0, _AfterImport(name, then))
+    already is (then must tolerate being called twice). The kit's alone: it
+    calls what it is given with a module of the name it is given."""
+    _called_by, _error, _modules, _meta_path, _after = "\x00mpkit:sealed"
+    # _mpkit_trace's install (through _safely), _mpkit_trace_calls's, the watched globals' module
+    if not _called_by(("install", "apply", "learn_watched_globals")):
+        raise _error("mpkit: the task's code may not hook the kit's imports")
+    if name in _modules:
+        then(_modules[name])
+    _meta_path.insert(0, _after(name, then))

@@ -23,137 +23,161 @@ wanted PID can take (its digits, its bytes in either order); only a stream
 holding one is walked, and only for those PIDs.
 Standard library only (see _mpkit_trace.py).
 """
+import os
 import re
+import sys
 
 from _mpkit_pids import SMALL, bytes_numbers, wire_pids
-from _mpkit_trace_core import called_by_kit, emit, state
+from _mpkit_trace_core import _kit_caller, emit, sealed, state
 from _mpkit_trace_poolwork import pool_work
 
 _DIGITS = re.compile(r"(?<!\d)\d{1,10}(?!\d)")  # a whole number a PID could be: int() of 4300 digits raises
 
 
-def _numbers(value):
+def _numbers(value, _isinstance=isinstance, _bool=bool, _int=int, _str=str, _raw=(bytes, bytearray, memoryview),
+             _containers=(tuple, list, dict), _dict=dict, _len=len, _set=set, _map=map, _small=SMALL,
+             _findall=_DIGITS.findall, _bytes_numbers=bytes_numbers, _attrs=object.__getattribute__,
+             _error=Exception, _keys=dict.keys, _values=dict.values):
     """The ints in a small message: an int, the digits of a short text, or these
     inside small tuples, lists, dicts and plain objects (an executor sends its
     result as an object). Bounded, so a big message costs next to nothing."""
-    found, todo, budget = set(), [(value, 0)], 64
+    found, todo, budget = _set(), [(value, 0)], 64
     while todo and budget:
         value, depth = todo.pop()
         budget -= 1
-        if isinstance(value, bool):
+        if _isinstance(value, _bool):
             continue
-        if isinstance(value, int):
+        if _isinstance(value, _int):
             found.add(value)
-        elif isinstance(value, str):
-            if len(value) <= SMALL:
-                found.update(map(int, _DIGITS.findall(value)))
-        elif isinstance(value, (bytes, bytearray, memoryview)):
-            found |= bytes_numbers(value)
+        elif _isinstance(value, _str):
+            if _len(value) <= _small:
+                found.update(_map(_int, _findall(value)))
+        elif _isinstance(value, _raw):
+            found |= _bytes_numbers(value)
         elif depth < 3:
             items = value
-            if not isinstance(value, (tuple, list, dict)):
+            if not _isinstance(value, _containers):
                 try:
-                    items = object.__getattribute__(value, "__dict__")
-                except Exception:  # no __dict__: slots, builtins
+                    items = _attrs(value, "__dict__")
+                except _error:  # no __dict__: slots, builtins
                     continue
-            if isinstance(items, dict):
-                items = [*items, *items.values()] if len(items) <= 32 else ()
-            if len(items) <= 32:
+            if _isinstance(items, _dict):
+                items = [*_keys(items), *_values(items)] if _len(items) <= 32 else ()
+            if _len(items) <= 32:
                 todo.extend((item, depth + 1) for item in items)
     return found
 
 
-def _sent(via):
-    """Record once per way of sending that this process sent its own PID."""
-    if via not in state["sent"]:
-        state["sent"].add(via)
-        emit("pid_sent", via=via)
+def _asked_by_kit(via, _frame=sys._getframe, _boot=os.path.dirname(os.path.realpath(__file__)) + os.sep,
+                  _type=type, _str=str):
+    """Is the caller of the function that calls this the kit's code, which names
+    this way of sending itself? Not the task's code calling the recorder's
+    functions with values of its own (through sys.modules), nor a kit frame
+    calling something of the task's (a file whose write is a partial of these)."""
+    code = _frame(2).f_code
+    name = code.co_filename
+    return _type(name) is _str and name.startswith(_boot) and _type(via) is _str and via in code.co_consts
 
 
-def sending_wire(data, via, _called_by_kit=called_by_kit):
+@sealed(state, _asked_by_kit, wire_pids, bytes, emit, os.getpid, Exception)
+def sending_wire(data, via):
     """This process sends the bytes data (a pickled message or raw bytes) on a
-    connection: record it if they hold this process's PID."""
-    if not _called_by_kit():
-        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
+    connection: record it (once per way of sending) if they hold this process's PID."""
+    _state, _asked_by_kit, _wire_pids, _bytes, _emit, _getpid, _error = "\x00mpkit:sealed"
     try:  # never break the student's send (a stream genops cannot read, ...)
-        if via not in state["sent"] and state["pid"] is not None and wire_pids(bytes(data), (state["pid"],)):
-            _sent(via)
-    except Exception:
+        if via not in _state["sent"] and _asked_by_kit(via) and _wire_pids(_bytes(data), (_getpid(),)):
+            _state["sent"].add(via)
+            _emit("pid_sent", via=via)
+    except _error:
         pass
 
 
-def receiving_wire(data, via, _called_by_kit=called_by_kit):
+@sealed(state, _asked_by_kit, wire_pids, bytes, emit, sorted, Exception)
+def receiving_wire(data, via):
     """This process received the bytes data on a connection: record the PIDs of its children they hold."""
-    if not _called_by_kit():
-        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
+    _state, _asked_by_kit, _wire_pids, _bytes, _emit, _sorted, _error = "\x00mpkit:sealed"
     try:
-        wanted = state["children"] - state["received"] if state["children"] else None
-        new = wire_pids(bytes(data), wanted) if wanted else None
+        wanted = _state["children"] - _state["received"] if _state["children"] else None
+        new = _wire_pids(_bytes(data), wanted) if wanted and _asked_by_kit(via) else None
         if new:
-            state["received"] |= new
-            emit("pid_received", pids=sorted(new), via=via)
-    except Exception:
+            _state["received"] |= new
+            _emit("pid_received", pids=_sorted(new), via=via)
+    except _error:
         pass
 
 
-def sending(value, via, _called_by_kit=called_by_kit):
-    """This process sends value: record it if it holds this process's PID."""
-    if not _called_by_kit():
-        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
+@sealed(state, _asked_by_kit, _numbers, emit, os.getpid, Exception)
+def sending(value, via):
+    """This process sends value: record it (once per way of sending) if it holds this process's PID."""
+    _state, _asked_by_kit, _numbers, _emit, _getpid, _error = "\x00mpkit:sealed"
     try:  # the recorder must never break the student's send (a value's odd __class__, ...)
-        if via not in state["sent"] and state["pid"] in _numbers(value):
-            _sent(via)
-    except Exception:
+        # The PID is the kernel's answer, not state["pid"], which the task's code could set.
+        if via not in _state["sent"] and _asked_by_kit(via) and _getpid() in _numbers(value):
+            _state["sent"].add(via)
+            _emit("pid_sent", via=via)
+    except _error:
         pass
 
 
-def receiving(value, via, _called_by_kit=called_by_kit):
+@sealed(state, _asked_by_kit, _numbers, emit, sorted, Exception)
+def receiving(value, via):
     """This process receives value: record the PIDs of its children it holds."""
-    if not _called_by_kit():
-        raise PermissionError("mpkit: the task's code may not write into the kit's record of the run")
+    _state, _asked_by_kit, _numbers, _emit, _sorted, _error = "\x00mpkit:sealed"
     try:
-        new = (state["children"] & _numbers(value)) - state["received"] if state["children"] else None
-        if new:
-            state["received"] |= new
-            emit("pid_received", pids=sorted(new), via=via)
-    except Exception:
+        new = (_state["children"] & _numbers(value)) - _state["received"] if _state["children"] else None
+        if new and _asked_by_kit(via):
+            _state["received"] |= new
+            _emit("pid_received", pids=_sorted(new), via=via)
+    except _error:
         pass
 
 
+# The patches are sealed and the kit's alone (see _mpkit_trace_processes.patch_processes).
+@sealed(pool_work, classmethod, staticmethod, _kit_caller, PermissionError)
 def patch_pickled():
     """ForkingPickler's dumps and loads: the work a pool's workers are handed
     and give back (the PIDs in messages are read where they cross a
     connection: patch_connections)."""
+    _pool_work, classmethod, staticmethod, _kit, _error = "\x00mpkit:sealed"
+    if not _kit(1):
+        raise _error("mpkit: the task's code may not patch the recorder in again")
     from multiprocessing.reduction import ForkingPickler
 
     dumps, loads = ForkingPickler.__dict__["dumps"].__func__, ForkingPickler.loads
 
-    def traced_dumps(cls, obj, protocol=None):
-        data = dumps(cls, obj, protocol)
-        pool_work(obj, "pool_result")
+    def traced_dumps(cls, obj, protocol=None, _dumps=dumps, _pool_work=_pool_work):  # no cells: they can be rewritten
+        data = _dumps(cls, obj, protocol)
+        _pool_work(obj, "pool_result")
         return data
 
-    def traced_loads(data, *args, **kwargs):
-        obj = loads(data, *args, **kwargs)
-        pool_work(obj, "pool_task")
+    def traced_loads(data, *args, _loads=loads, _pool_work=_pool_work, **kwargs):
+        obj = _loads(data, *args, **kwargs)
+        _pool_work(obj, "pool_task")
         return obj
 
     ForkingPickler.dumps = classmethod(traced_dumps)
     ForkingPickler.loads = staticmethod(traced_loads)
 
 
+# The patches below may run after the task's code has (when it imports
+# multiprocessing.connection): what they install is sealed at this module's import.
+@sealed(sending_wire, receiving_wire, Exception, _kit_caller, PermissionError)
 def _traced_connection(cls):
+    _sending_wire, _receiving_wire, Exception, _kit, _error = "\x00mpkit:sealed"
+    if not _kit(1):
+        raise _error("mpkit: the task's code may not patch the recorder in again")
     send_bytes, recv_bytes = cls._send_bytes, cls._recv_bytes
 
-    def traced_send_bytes(self, buf):
-        send_bytes(self, buf)
-        sending_wire(buf, "message")
+    def traced_send_bytes(self, buf, _send_bytes=send_bytes, _sending_wire=_sending_wire):
+        _send_bytes(self, buf)
+        _sending_wire(buf, "message")
 
-    def traced_recv_bytes(self, maxsize=None):
-        buf = recv_bytes(self, maxsize)
+    def traced_recv_bytes(self, maxsize=None, _recv_bytes=recv_bytes, _receiving_wire=_receiving_wire,
+                          _error=Exception):
+        buf = _recv_bytes(self, maxsize)
         try:
-            receiving_wire(buf.getbuffer(), "message")
-        except Exception:  # not a BytesIO: nothing we know how to read
+            _receiving_wire(buf.getbuffer(), "message")
+        except _error:  # not a BytesIO: nothing we know how to read
             pass
         return buf
 
@@ -161,13 +185,17 @@ def _traced_connection(cls):
     cls._mpkit_traced = True
 
 
+@sealed(_traced_connection, getattr, vars, _kit_caller, PermissionError)
 def patch_connections(connection):
     """Connection._send_bytes and _recv_bytes (PipeConnection's on Windows):
     every message that really crosses a connection passes there, pickled
     (send, recv, every Queue, SimpleQueue, Manager, Pool and executor) or raw
     (send_bytes, recv_bytes, recv_bytes_into). Pickling a PID, or unpickling
     one, without sending it is not sending it."""
+    _traced_connection, _getattr, _vars, _kit, _error = "\x00mpkit:sealed"
+    if not _kit(1):
+        raise _error("mpkit: the task's code may not patch the recorder in again")
     for name in ("Connection", "PipeConnection"):
-        cls = getattr(connection, name, None)
-        if cls is not None and "_send_bytes" in vars(cls) and not vars(cls).get("_mpkit_traced"):
+        cls = _getattr(connection, name, None)
+        if cls is not None and "_send_bytes" in _vars(cls) and not _vars(cls).get("_mpkit_traced"):
             _traced_connection(cls)

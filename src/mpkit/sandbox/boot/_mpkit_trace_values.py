@@ -6,44 +6,46 @@ import os
 import sys
 
 from _mpkit_stdlib import find, module_code
-from _mpkit_trace_core import after_import, originals
+from _mpkit_trace_core import after_import
 
 _ModuleType = type(sys)
 _FunctionType = type(lambda: 0)
 _MethodType = type((lambda: 0).__get__(0))
 
-
 # The helpers below run while the task's code is running, with values it made:
 # what they use is bound when they are defined (default arguments, which the
 # guard keeps the task's code from reading or replacing), never looked up in a
-# module's globals or in builtins, which the task's code can replace (f26).
-_SELF = []
+# module's globals or in builtins, which the task's code can replace (f26, f27).
+# Their results reach the record only through the kit's callers, which hold
+# them the same way (or sealed: _mpkit_trace_core.sealed).
 
 
-def describe(value, depth=0, /, _self=_SELF, _isinstance=isinstance, _list=list, _tuple=tuple, _dict=dict,
+def _picture(value, depth, me, _isinstance=isinstance, _list=list, _tuple=tuple, _dict=dict, _items=dict.items,
              _type=type, _repr=repr, _getattr=getattr, _scalars=(bool, int, float, str),
-             _BaseProcess=_mpp.BaseProcess, _originals=originals, _exitcode=_mpp.BaseProcess.exitcode.fget):
-    """A JSON-able picture of a value the student's code returned."""
+             _BaseProcess=_mpp.BaseProcess, _exitcode=_mpp.BaseProcess.exitcode.fget, _closed=ValueError):
+    """describe(), handed itself (me) by each call: no list or cell of the
+    module's holds it, which code the task's code runs meanwhile could find."""
     if value is None or _isinstance(value, _scalars):
         return value
     if _isinstance(value, _BaseProcess):
         try:
-            # Not through the traced property: the kit looking is not the student waiting.
-            code, pid = (_originals.get("exitcode") or _exitcode)(value), value.pid
-        except ValueError:  # closed: close() after join() forgets the pid
+            # The getter multiprocessing wrote, taken at import: the kit looking is not the student waiting.
+            code, pid = _exitcode(value), value.pid
+        except _closed:  # closed: close() after join() forgets the pid
             code, pid = None, _getattr(value, "_mpkit_pid", None)
         return {"$process": pid, "name": value.name, "exitcode": code}
-    me = _self[0]
     if depth < 4 and _isinstance(value, (_list, _tuple)):
-        items = [me(v, depth + 1) for v in _list(value)[:1000]]
+        items = [me(v, depth + 1, me) for v in _list(value)[:1000]]
         return items if _isinstance(value, _list) else {"$tuple": items}
     if depth < 4 and _isinstance(value, _dict):
-        return {"$dict": [[me(k, depth + 1), me(v, depth + 1)] for k, v in _list(value.items())[:1000]]}
+        # dict.items itself: a subclass's items() would be the task's code, called with nothing of its own
+        return {"$dict": [[me(k, depth + 1, me), me(v, depth + 1, me)] for k, v in _list(_items(value))[:1000]]}
     return {"$repr": _repr(value)[:500], "type": _type(value).__name__}
 
 
-_SELF.append(describe)
-del _SELF
+def describe(value, depth=0, /, _picture=_picture):
+    """A JSON-able picture of a value the student's code returned."""
+    return _picture(value, depth, _picture)
 
 
 # Names of the library's own functions that the grader gives a meaning (a
@@ -62,7 +64,7 @@ def _library_code(name, _cache={}, _library=_LIBRARY, _module_code=module_code, 
     return _cache[name]
 
 
-def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type, _getattr=getattr, _repr=repr,
+def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type, _getattr=getattr, _repr=repr, _str=str,
                   _dict_get=dict.get, _library=_LIBRARY, _library_code=_library_code):
     """module.qualname of a function as its code says (a function's __name__,
     __qualname__ and __module__ are the task's to write; its code is not), and
@@ -74,7 +76,7 @@ def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type
         code = inner.__code__
         qualname = _getattr(code, "co_qualname", None)  # Python 3.11+
         if qualname is None:
-            qualname = inner.__qualname__ if _type(inner.__qualname__) is str and \
+            qualname = inner.__qualname__ if _type(inner.__qualname__) is _str and \
                 inner.__qualname__.rpartition(".")[2] == code.co_name else code.co_name
         name = f"{_dict_get(inner.__globals__, '__name__')}.{qualname}"
     else:
@@ -87,12 +89,12 @@ def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type
     return name
 
 
-def target_of(obj, base):
+def target_of(obj, base, _getattr=getattr, _type=type, _callable_name=callable_name):
     """The name of what a Process or Thread runs: its target, or its own run()."""
-    target = getattr(obj, "_target", None)
+    target = _getattr(obj, "_target", None)
     if target is not None:
-        return callable_name(target)
-    cls = type(obj)
+        return _callable_name(target)
+    cls = _type(obj)
     if cls.run is not base.run:
         return f"{cls.__module__}.{cls.__qualname__}.run"
     return None
