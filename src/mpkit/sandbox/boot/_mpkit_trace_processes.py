@@ -2,9 +2,30 @@
 parent's waits for them (join(), is_alive() or exitcode polled until the end,
 active_children(), connection.wait() on a sentinel), terminate() and kill(),
 and the student's code reading a child's PID.
+
+Reaps that were no wait. The kernel observer sees every wait call that reported
+a child's end, and the cross-check counts each as the caller's wait for it
+(sandbox/crosscheck.py: add_kernel_waits), unless the recorder says it was
+multiprocessing reaping the child on the side, where the code did not wait:
+- start()'s _cleanup, which polls every child before it forks the next;
+- an is_alive(), exitcode or active_children() that found the child ended at
+  a look, not in a loop waiting for it (`print(p.is_alive())` after start():
+  only the condition of a `while`, or of an `if` that leaves a loop, decides
+  a loop);
+- repr(p), which polls too.
+Each is recorded with the time before and after the call that reaped
+([child, t0, t1, how]) and carried by the process's next proc_start event
+(`not_waited`), which is one per start and tied to the kernel's fork: no line
+written on the record can add one. The cross-check excuses only a reap the
+kernel saw inside that window. The join event of such a look
+says `look`: it does not count as waiting before a start (Q6). multiprocessing's
+own calls of them (a Pool's, at exit) are waits, as before.
 Standard library only (see _mpkit_trace.py).
 """
 import functools
+import os
+import sys
+import time
 
 from _mpkit_trace_core import emit, originals, sentinels, state, student_called
 from _mpkit_trace_poolwork import POOL_TARGETS
@@ -22,6 +43,66 @@ def _waiting_for(process, timeout, via="join"):
         emit("join_call", child=process.pid, timeout=timeout, via=via)
 
 
+def _loop_tests(filename, module_globals):
+    """Where the loops of a source file are decided: the span (line, column,
+    end line, end column) of the condition of each `while`, and of each `if`
+    inside a loop whose branch leaves it (`break`, `return`)."""
+    spans = []
+    try:
+        import ast
+        import linecache
+
+        tree = ast.parse("".join(linecache.getlines(filename, module_globals)))
+    except (SyntaxError, ValueError, OSError, MemoryError, RecursionError):
+        return spans
+
+    def walk(node, in_loop):
+        if isinstance(node, ast.While) or (in_loop and isinstance(node, ast.If) and any(
+                isinstance(s, (ast.Break, ast.Return)) for s in node.body + node.orelse)):
+            test = node.test
+            spans.append((test.lineno, test.col_offset, test.end_lineno, test.end_col_offset))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            in_loop = False
+        elif isinstance(node, (ast.While, ast.For, ast.AsyncFor)):
+            in_loop = True
+        for child in ast.iter_child_nodes(node):
+            walk(child, in_loop)
+
+    try:
+        walk(tree, False)
+    except RecursionError:
+        pass
+    return spans
+
+
+def _position(frame):
+    """(line, column) of the instruction a frame is at; the column None
+    where Python does not tell it (3.10)."""
+    positions = getattr(frame.f_code, "co_positions", None)
+    if positions is not None:
+        at = frame.f_lasti // 2
+        for i, pos in enumerate(positions()):
+            if i == at:
+                if pos[0] is not None and pos[2] is not None:
+                    return pos[0], pos[2]
+                break
+    return frame.f_lineno, None
+
+
+def _inside(span, line, col):
+    first, first_col, last, last_col = span
+    if col is None:
+        return first <= line <= last
+    return (first, first_col) <= (line, col) < (last, last_col)
+
+
+def _returncode(process):
+    """What the child's Popen knows of its end (None: not reaped yet); 0 when
+    there is nothing to reap."""
+    popen = getattr(process, "_popen", None)
+    return getattr(popen, "returncode", 0) if popen is not None else 0
+
+
 def patch_processes():
     import multiprocessing.process as mpp
 
@@ -29,11 +110,26 @@ def patch_processes():
     start, join, bootstrap, is_alive = base.start, base.join, base._bootstrap, base.is_alive
     terminate, kill = base.terminate, getattr(base, "kill", None)
     exitcode = originals["exitcode"] = base.exitcode.fget
+    process_repr = base.__repr__
+    clock, getframe = time.monotonic_ns, sys._getframe
+    # Reaps by multiprocessing that were no wait since this process last
+    # started one, [child pid, t0, t1, how]: the next proc_start carries them.
+    side = []
+    starting = []  # non-empty while start() runs: its _cleanup's reaps go to `side`
+    loop_tests = {}  # source file -> _loop_tests(...)
+    if hasattr(os, "register_at_fork"):  # a child forked inside start() starts with nothing pending
+        os.register_at_fork(after_in_child=lambda: (side.clear(), starting.clear()))
 
     def traced_start(self):
         target = target_of(self, base)  # start() deletes self._target
         pool = pool_of(self) if target == "multiprocessing.pool.worker" else None
-        start(self)
+        starting.append(True)
+        try:
+            start(self)
+        finally:
+            starting.pop()
+        not_waited = side[:]
+        del side[:]
         self._mpkit_pid = self.pid  # still known after the student's close()
         state["children"].add(self.pid)
         sentinels[self.sentinel] = self
@@ -45,6 +141,7 @@ def patch_processes():
             daemon=self.daemon,
             method=getattr(type(self._popen), "method", None),
             pool=pool,
+            not_waited=not_waited,
         )
 
     def traced_join(self, timeout=None):
@@ -58,10 +155,24 @@ def patch_processes():
             self._mpkit_end_seen = True
             emit("join", child=self.pid, exitcode=code)
 
-    def ended_seen(self, via):
+    def deciding(frame, _tests=_loop_tests, _position=_position, _inside=_inside):
+        """Does the is_alive()/exitcode the frame is at decide whether a loop
+        goes on? multiprocessing's own looks count as waits, as before."""
+        module = frame.f_globals.get("__name__") or ""
+        if not isinstance(module, str) or module.startswith(("multiprocessing.", "concurrent.", "_mpkit")):
+            return True
+        name = frame.f_code.co_filename
+        spans = loop_tests.get(name)
+        if spans is None:
+            spans = loop_tests[name] = _tests(name, frame.f_globals)
+        line, col = _position(frame)
+        return any(_inside(span, line, col) for span in spans)
+
+    def ended_seen(self, via, window=None, frame=None):
         # A parent that polls is_alive() or exitcode until the child has ended
         # has waited for it as surely as join() does (both reap the child):
-        # record it as a join, once.
+        # record it as a join, once. One that looks once (not in a loop) and
+        # finds it ended has not waited: a join that says `look` (see above).
         if self._popen is None or getattr(self, "_mpkit_end_seen", False):
             return
         try:
@@ -70,19 +181,31 @@ def patch_processes():
             return
         if code is not None:
             self._mpkit_end_seen = True
-            emit("join", child=self.pid, exitcode=code, via=via)
+            look = frame is not None and not deciding(frame)
+            if look and window is not None:
+                side.append([self._popen.pid, window[0], window[1], via])
+            emit("join", child=self.pid, exitcode=code, via=via, look=look)
 
     def traced_is_alive(self):
+        before, t0 = _returncode(self), clock()
         alive = is_alive(self)
         if not alive:
-            ended_seen(self, "is_alive")
+            ended_seen(self, "is_alive", [t0, clock()] if before is None else None, getframe(1))
         return alive
 
     def traced_exitcode(self):
+        before, t0 = _returncode(self), clock()
         code = exitcode(self)
         if code is not None:
-            ended_seen(self, "exitcode")
+            ended_seen(self, "exitcode", [t0, clock()] if before is None else None, getframe(1))
         return code
+
+    def traced_repr(self):
+        before, t0 = _returncode(self), clock()
+        text = process_repr(self)
+        if before is None and _returncode(self) is not None:  # it polled, and reaped the child: a look
+            side.append([self._popen.pid, t0, clock(), "repr"])
+        return text
 
     # The helpers as defaults: the task's code can replace this module's globals.
     def traced_bootstrap(self, *args, _emit=emit, _snapshot=snapshot_globals, **kwargs):
@@ -124,6 +247,7 @@ def patch_processes():
     base.is_alive = traced_is_alive
     base.exitcode = property(traced_exitcode, doc=base.exitcode.__doc__)
     base._bootstrap = traced_bootstrap
+    base.__repr__ = traced_repr
     base.terminate = traced_terminate
     if kill is not None:
 
@@ -134,24 +258,40 @@ def patch_processes():
         base.kill = traced_kill
 
     # active_children() reaps the children that have ended, as join() would:
-    # a parent that polls it until they are gone has waited for them. start()
-    # reaps ended children too (both through _cleanup), but starting a process
-    # is not waiting: what it reaped counts at the next active_children().
+    # a parent that polls it until they are gone has waited for them (one that
+    # looks once has not, as with is_alive()). start() reaps ended children too
+    # (both through _cleanup), but starting a process is not waiting: what it
+    # reaped counts at the next active_children(), and what its own polls
+    # reaped (not what the code had reaped before) goes to the next proc_start,
+    # as no wait.
     import multiprocessing
     import multiprocessing.context as mpc
 
     active_children, cleanup = mpp.active_children, mpp._cleanup
     reaped = []
+    cleaned = {}  # Process -> [t0, t1]: reaped by the polls of the last _cleanup outside start()
 
     def traced_cleanup():
-        before = set(mpp._children)
+        before = {p: _returncode(p) for p in list(mpp._children)}
+        t0 = clock()
         cleanup()
-        reaped.extend(before - set(mpp._children))
+        t1 = clock()
+        after = set(mpp._children)
+        reaped.extend(p for p in before if p not in after)
+        own = [p for p, code in before.items() if code is None and _returncode(p) is not None]
+        if starting:
+            side.extend([p._popen.pid, t0, t1, "start"] for p in own)
+        else:
+            cleaned.clear()
+            cleaned.update((p, [t0, t1]) for p in own)
 
     def traced_active_children():
+        cleaned.clear()
         alive = active_children()
+        frame = getframe(1)
         while reaped:
-            ended_seen(reaped.pop(), "active_children")
+            process = reaped.pop()
+            ended_seen(process, "active_children", cleaned.pop(process, None), frame)
         return alive
 
     mpp._cleanup = traced_cleanup
