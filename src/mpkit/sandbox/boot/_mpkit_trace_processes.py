@@ -22,7 +22,9 @@ says `look`: it does not count as waiting before a start (Q6). multiprocessing's
 own calls of them (a Pool's, at exit) are waits, as before.
 Standard library only (see _mpkit_trace.py).
 """
+import ast
 import functools
+import io
 import os
 import sys
 import time
@@ -43,29 +45,34 @@ def _waiting_for(process, timeout, via="join"):
         emit("join_call", child=process.pid, timeout=timeout, via=via)
 
 
-def _loop_tests(filename, module_globals):
+_LOOPS, _SCOPES = (ast.While, ast.For, ast.AsyncFor), (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+# Taken at import, before any task code (which could replace linecache's
+# cache, ast's classes or open): where the loops of the running file are.
+def _loop_tests(filename, _read=io.open_code, _parse=ast.parse, _children=ast.iter_child_nodes,
+                _while=ast.While, _if=ast.If, _leave=(ast.Break, ast.Return), _loops=_LOOPS, _scopes=_SCOPES,
+                _isinstance=isinstance, _any=any, _str=str):
     """Where the loops of a source file are decided: the span (line, column,
     end line, end column) of the condition of each `while`, and of each `if`
     inside a loop whose branch leaves it (`break`, `return`)."""
     spans = []
     try:
-        import ast
-        import linecache
-
-        tree = ast.parse("".join(linecache.getlines(filename, module_globals)))
-    except (SyntaxError, ValueError, OSError, MemoryError, RecursionError):
+        with _read(_str(filename)) as f:
+            tree = _parse(f.read())
+    except (SyntaxError, ValueError, OSError, MemoryError, RecursionError, TypeError):
         return spans
 
     def walk(node, in_loop):
-        if isinstance(node, ast.While) or (in_loop and isinstance(node, ast.If) and any(
-                isinstance(s, (ast.Break, ast.Return)) for s in node.body + node.orelse)):
+        if _isinstance(node, _while) or (in_loop and _isinstance(node, _if) and _any(
+                _isinstance(s, _leave) for s in node.body + node.orelse)):
             test = node.test
             spans.append((test.lineno, test.col_offset, test.end_lineno, test.end_col_offset))
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if _isinstance(node, _scopes):
             in_loop = False
-        elif isinstance(node, (ast.While, ast.For, ast.AsyncFor)):
+        elif _isinstance(node, _loops):
             in_loop = True
-        for child in ast.iter_child_nodes(node):
+        for child in _children(node):
             walk(child, in_loop)
 
     try:
@@ -164,7 +171,7 @@ def patch_processes():
         name = frame.f_code.co_filename
         spans = loop_tests.get(name)
         if spans is None:
-            spans = loop_tests[name] = _tests(name, frame.f_globals)
+            spans = loop_tests[name] = _tests(name)
         line, col = _position(frame)
         return any(_inside(span, line, col) for span in spans)
 
