@@ -188,7 +188,10 @@ def patch_processes():
             return
         if code is not None:
             self._mpkit_end_seen = True
-            look = frame is not None and not deciding(frame)
+            try:
+                look = frame is not None and not deciding(frame)
+            except Exception:  # never the task's trouble: counted as a wait, as before
+                look = False
             if look and window is not None:
                 side.append([self._popen.pid, window[0], window[1], via])
             emit("join", child=self.pid, exitcode=code, via=via, look=look)
