@@ -423,6 +423,49 @@ WAITS = """
         first.join()
         second.join()
         return [first.pid, second.pid]
+
+    def then_second(first, look):
+        import select
+        first.start()
+        # Until the first has ended, with no wait call (its sentinel closes as it
+        # exits; then a moment for it to become a zombie): the look or the
+        # loop's first poll finds it ended.
+        select.select([first.sentinel], [], [], 10)
+        time.sleep(0.05)
+        look(first)
+        second = multiprocessing.Process(target=quick)
+        second.start()
+        first.join()
+        second.join()
+        return [first.pid, second.pid]
+
+    def popen_poll_finds_it_ended():
+        def loop(p):
+            while p._popen.poll() is None:
+                time.sleep(0.01)
+        return then_second(multiprocessing.Process(target=quick), loop)
+
+    def is_alive_loop_finds_it_ended():
+        def loop(p):
+            while p.is_alive():
+                time.sleep(0.01)
+        return then_second(multiprocessing.Process(target=quick), loop)
+
+    def is_alive_looked_at():
+        return then_second(multiprocessing.Process(target=quick), lambda p: print("alive:", p.is_alive()))
+
+    def exitcode_looked_at():
+        def look(p):
+            if p.exitcode is not None:
+                print("done")
+        return then_second(multiprocessing.Process(target=quick), look)
+
+    def repr_looked_at():
+        return then_second(multiprocessing.Process(target=quick), lambda p: print("started", p))
+
+    def active_children_looked_at():
+        return then_second(multiprocessing.Process(target=quick),
+                           lambda p: print("running:", len(multiprocessing.active_children())))
 """
 
 
@@ -454,8 +497,7 @@ def test_a_waitpid_poll_loop_that_reaped_the_child_is_a_wait(tmp_path):
     record = observed(task(tmp_path, WAITS), "waitpid_poll")
     pid = record.first("call_end")["value"]
     (seen,) = _seen(record, pid)
-    assert (seen.via, seen.blocking, seen.reaped) == ("wait4", False, True) and seen.empty_polls >= 2
-    assert crosscheck._poll_loop(seen)
+    assert (seen.via, seen.blocking, seen.reaped) == ("wait4", False, True)
     assert record.procs[pid].join_calls == [(record.main_pid, seen.t_ns, -1)]
 
 
@@ -471,12 +513,83 @@ def test_polls_that_found_nothing_are_no_wait(tmp_path):
     assert not [c for c in record.procs[pid].join_calls if c[1] < call_end]
 
 
+def _not_waited(record, starter, child):
+    """What the proc_start of `starter` says multiprocessing reaped of `child` on the side."""
+    e = next(e for e in record.of_kind("proc_start") if e["child"] == starter)
+    return [item for item in e["not_waited"] if item[0] == child]
+
+
 def test_start_reaping_an_ended_sibling_is_no_wait(tmp_path):
     record = observed(task(tmp_path, WAITS), "reaped_by_start")
     first, second = record.first("call_end")["value"]
     (seen,) = _seen(record, first)
     second_start = next(p for p in record.kernel.procs if p.pid == second).start_ns
-    assert (seen.via, seen.blocking, seen.empty_polls) == ("wait4", False, 0) and seen.t_ns < second_start
-    assert not crosscheck._poll_loop(seen)
+    assert (seen.via, seen.blocking) == ("wait4", False) and seen.t_ns < second_start
+    # The recorder timed start()'s _cleanup; the kernel saw the reap inside that window.
+    ((_, t0, t1, how),) = _not_waited(record, second, first)
+    assert how == "start" and t0 <= seen.t_ns <= t1
     assert not _early_waits(record, first, record.procs[second].start_seq[0])
     assert record.tampered is None
+
+
+@pytest.mark.parametrize("function", ["popen_poll_finds_it_ended", "is_alive_loop_finds_it_ended"])
+def test_a_poll_loop_whose_first_poll_finds_the_child_ended_is_a_wait(tmp_path, function):
+    """The code's own poll (here past the recorder, or an is_alive() deciding a
+    loop) reaped the child: a wait, even though no poll was made in vain."""
+    record = observed(task(tmp_path, WAITS), function)
+    first, second = record.first("call_end")["value"]
+    (seen,) = [w for w in _seen(record, first) if w.t_ns < record.procs[second].start_seq[0]]
+    assert (seen.via, seen.blocking, seen.reaped) == ("wait4", False, True)
+    assert _not_waited(record, second, first) == []
+    assert _early_waits(record, first, record.procs[second].start_seq[0]) == [(record.main_pid, seen.t_ns, -1)]
+    assert not record.procs[first].looks
+    assert record.tampered is None
+
+
+@pytest.mark.parametrize("function,how", [("is_alive_looked_at", "is_alive"), ("exitcode_looked_at", "exitcode"),
+                                          ("repr_looked_at", "repr"),
+                                          ("active_children_looked_at", "active_children")])
+def test_a_look_that_finds_the_child_ended_is_no_wait(tmp_path, function, how):
+    """print(p.is_alive()), `if p.exitcode is not None:`, print(p),
+    print(len(active_children())): each polls and reaps the ended child, once,
+    not in a loop: no wait."""
+    record = observed(task(tmp_path, WAITS), function)
+    first, second = record.first("call_end")["value"]
+    (seen,) = [w for w in _seen(record, first) if w.t_ns < record.procs[second].start_seq[0]]
+    ((_, t0, t1, said),) = _not_waited(record, second, first)
+    assert said == how and t0 <= seen.t_ns <= t1
+    assert not _early_waits(record, first, record.procs[second].start_seq[0])
+    looks = [e for e in record.of_kind("join") if e["child"] == first and e.get("look")]
+    assert [(e["t"], e["n"]) for e in looks] == sorted(record.procs[first].looks)
+    assert len(looks) == (0 if how == "repr" else 1)
+    assert record.tampered is None
+
+
+def test_only_a_reap_inside_the_recorded_window_is_excused():
+    """A window in a proc_start excuses the kernel's poll only if the reap
+    falls inside it; a blocking wait or a waitid never."""
+    from mpkit.sandbox.kernel_record import EndSeen, KernelRecord
+    from mpkit.sandbox.record import Proc, RunRecord
+
+    def waits(not_waited, numbered=3, **seen):
+        record = RunRecord(mode="call", start_method="fork", time_limit=10, main_pid=1)
+        record.events = [{"e": "proc_start", "pid": 1, "t": 500, "n": numbered, "child": 3, "not_waited": not_waited},
+                         {"e": "call_end", "pid": 1, "t": 900, "n": 9}]
+        record.procs = {1: Proc(pid=1), 2: Proc(pid=2), 3: Proc(pid=3)}
+        kernel = KernelRecord(main_pid=1, attached_ns=1, filtered=True, complete=True)
+        kernel.ends_seen = [EndSeen(**{"waiter": 1, "thread": 1, "child": 2, "t_ns": 200, "via": "wait4",
+                                       "blocking": False, "reaped": True, **seen})]
+        crosscheck.add_kernel_waits(record, kernel)
+        return record.procs[2].join_calls
+
+    assert waits([]) == [(1, 200, -1)]
+    assert waits([[2, 150, 250, "start"]]) == []
+    assert waits([[2, 210, 250, "start"]]) == [(1, 200, -1)]  # the code's own poll, before start()
+    assert waits([[3, 150, 250, "start"]]) == [(1, 200, -1)]  # another child's
+    assert waits([[2, 150, 600, "start"]]) == [(1, 200, -1)]  # a window past its own proc_start
+    assert waits([[2, 150, 250, "start"]], blocking=True) == [(1, 200, -1)]
+    assert waits([[2, 150, 250, "start"]], via="waitid") == [(1, 200, -1)]
+    assert waits([[2, 150, 250, "start"]], waiter=2) == [(2, 200, -1)]  # another process's poll
+    # A proc_start written on the record's descriptor during the call, numbered
+    # past the recorder's last number (call_end's): it excuses nothing.
+    assert waits([[2, 150, 250, "start"]], numbered=10) == [(1, 200, -1)]

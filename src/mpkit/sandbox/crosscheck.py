@@ -15,8 +15,8 @@ What may legitimately differ, and is therefore never held against a run:
   workers (same process), the harness and the launcher reaping what was left
   after the run, a forkserver reaping its children (the joiner then learns
   the exit code from the forkserver, after the reap);
-- start() reaping ended children on the side, is_alive()/exitcode polls:
-  each is a reap before the join event it leads to, so it agrees;
+- start() reaping ended children on the side, is_alive()/exitcode polls,
+  repr(): each is a reap before the join event it leads to, so it agrees;
 - exit codes a child reports about itself (proc_end): a child killed after
   its bootstrap returned ends with the signal, not that code;
 - PID reuse: each fact is matched to the incarnation of the PID alive at
@@ -50,21 +50,16 @@ def check(record: RunRecord, kernel: KernelRecord | None) -> str | None:
 
 def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
     """Waits the recorder did not see (os.waitpid, os.wait, os.waitid,
-    multiprocessing's own join or Popen.wait reached past the recorder) are
-    still waits. A process of the run learnt that its child had ended, before
-    the run was being stopped, through a wait call the kernel saw report the
-    end (kernel_record.EndSeen), and that call counts as its first wait for the
-    child (Proc.join_calls, with the kernel's time), as a recorded join() call
-    or an is_alive() that returned False would, when it was
-    - a blocking wait (no WNOHANG): it waited for the end, reaping or not;
-    - any waitid (multiprocessing never calls it): the code's own;
-    - a poll (WNOHANG) after a poll loop: the same thread had polled for it in
-      vain at least POLL_LOOP times since its process last started a process,
-      or once at least POLL_SPAN_NS before. multiprocessing's start() polls
-      every child once before it forks the next (its _cleanup): a child that
-      ended fast, reaped there, was not waited for.
-    A poll that found nothing is no wait. Facts the kernel saw, so nothing the
-    code does hides them."""
+    multiprocessing's own join, Popen.wait or Popen.poll reached past the
+    recorder) are still waits. A process of the run learnt that its child had
+    ended, before the run was being stopped, through a wait call the kernel saw
+    report the end (kernel_record.EndSeen), and that call counts as its first
+    wait for the child (Proc.join_calls, with the kernel's time), as a recorded
+    join() call or an is_alive() polled until the end would: every such call,
+    blocking or a poll (WNOHANG), reaping or not (WNOWAIT), but those the
+    recorder shows were multiprocessing reaping the child on the side, where
+    the code did not wait (`_not_waited`). A poll that found nothing is no
+    wait. Facts the kernel saw, so nothing the code does hides them."""
     if kernel is None or not kernel.usable:
         return
     stop = record.first("alive") or record.first("run_end")
@@ -80,34 +75,50 @@ def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
             child.join_calls.append((waiter, t, -1))
             child.join_calls.sort(key=lambda c: (c[1], c[2]))
 
+    side = _not_waited(record)
     for reap in kernel.reaps:
         if getattr(reap, "blocking", False):
             add(reap.reaper, reap.child, reap.t_ns)
     for seen in getattr(kernel, "ends_seen", ()):
-        if seen.blocking or seen.via == "waitid" or _poll_loop(seen):
+        if seen.blocking or seen.via == "waitid" or not any(
+                t0 <= seen.t_ns <= t1 for t0, t1 in side.get((seen.waiter, seen.child), ())):
             add(seen.waiter, seen.child, seen.t_ns)
 
 
-# A poll that reported a child's end counts as a wait after this many polls
-# of it that found nothing (multiprocessing's start() makes one per child),
-# or after one made this long before (a loop that sleeps between polls).
-# Measured (loaded 2-core machine, observer on): honest code polling
-# is_alive() right after each start, whose fast child the next start() then
-# reaps: 1 empty poll, 0.2 to 5.5 ms before (12 cases; the print between them
-# can be held up). A loop sleeping 5 ms between polls of a child living 4 to
-# 15 ms: 0 to 2 empty polls, 5 to 15 ms; one sleeping 0.1 s: 1 empty poll,
-# 0.1 s. Left between the two: a loop sleeping 10 to 50 ms whose child ends
-# before its second poll. A loop whose very first poll finds the child ended
-# is, on kernel facts, start() reaping a fast child: not counted either (see
-# tests/tamper/FINDINGS.md); a long sleep before it is (graders' lifetimes).
-POLL_LOOP = 2
-POLL_SPAN_NS = 50_000_000
+def _not_waited(record: RunRecord) -> dict:
+    """{(process, child): [(t0, t1)]}: the polls (WNOHANG) by which
+    multiprocessing reaped a child of the process where the code did not wait
+    for it: start()'s _cleanup before it forks the next child; an is_alive(),
+    exitcode or active_children() that found it ended at a look, not in a
+    loop; repr(). The recorder times each call that reaped
+    (boot/_mpkit_trace_processes.py) and the process's next proc_start carries
+    them. Only a reap the kernel saw inside such a window is excused: the code's
+    own polls (`while p._popen.poll() is None`, os.waitpid(pid, WNOHANG)) never
+    are, even the first one. A proc_start is one per start, tied to the kernel's
+    fork (_starts: a second one is "recorded twice"), and must come before the
+    process's end events (call_end, main_end, alive, run_end, proc_end...) in
+    time and in number: a line written on the record's descriptor during the
+    run must take a number past the recorder's last (a lower one repeats one of
+    the recorder's: a damaged record), so it cannot carry an excuse."""
+    ends: dict = {}
+    for e in record.events:  # in order of time
+        if e["e"] in _END_EVENTS:
+            ends.setdefault(e["pid"], e)
+    side: dict = {}
+    for e in record.of_kind("proc_start"):
+        end = ends.get(e["pid"])
+        items = e.get("not_waited")
+        if not isinstance(items, list) or (end is not None and not (e["t"] < end["t"] and e["n"] < end["n"])):
+            continue
+        for item in items:
+            if (isinstance(item, list) and len(item) == 4 and all(type(x) is int for x in item[:3])
+                    and item[1] <= item[2] <= e["t"]):
+                side.setdefault((e["pid"], item[0]), []).append((item[1], item[2]))
+    return side
 
 
-def _poll_loop(seen) -> bool:
-    if seen.empty_polls >= POLL_LOOP:
-        return True
-    return seen.empty_polls >= 1 and seen.first_poll_ns is not None and seen.t_ns - seen.first_poll_ns >= POLL_SPAN_NS
+# What the harness (or a child's bootstrap) records once the process's own code is over.
+_END_EVENTS = ("call_end", "call_error", "call_missing", "main_end", "main_error", "alive", "run_end", "proc_end")
 
 
 # How far past the numbers before it an event may be: threads of a process

@@ -54,12 +54,6 @@ class EndSeen:
     via: str  # "wait4" or "waitid"
     blocking: bool  # no WNOHANG: the caller waited for the end
     reaped: bool  # the child was reaped by it (no WNOWAIT)
-    # Polls (WNOHANG) by the same thread that returned nothing for this child
-    # (or for any child) since its process last started one, before this one
-    # reported: a poll loop's. multiprocessing's start() polls each child once
-    # before it forks the next (its _cleanup): never twice.
-    empty_polls: int = 0
-    first_poll_ns: int | None = None  # when the first of them was made
 
 
 @dataclass

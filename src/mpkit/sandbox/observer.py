@@ -108,9 +108,6 @@ class Observer:
         self._closing = False
         self.record: KernelRecord | None = None
         self._syscalls = _SYSCALLS.get(platform.machine(), {})
-        # thread -> {child pid, or 0 for "any child": [empty polls, time of the first]}
-        # since the thread's process last started a process (see EndSeen).
-        self._polls: dict[int, dict] = {}
 
     def start(self, pid: int) -> None:
         self.record = KernelRecord(main_pid=pid, follow_pids=self._follow_pids)
@@ -216,10 +213,6 @@ class Observer:
                     unclaimed.discard(child)
                 elif child is not None and child not in tgid_of:
                     self._new_task(child, tgid_of.get(tid, tid), now, tgid_of)
-                if child is not None and tgid_of.get(child) == child:  # a new process: polls start anew
-                    parent = tgid_of.get(tid, tid)
-                    for thread in [t for t, g in tgid_of.items() if g == parent]:
-                        self._polls.pop(thread, None)
                 _resume(_CONT, tid)
             elif event == _EV_EXEC:
                 proc = self._live.get(tgid_of.get(tid, tid))
@@ -299,39 +292,23 @@ class Observer:
         nowait = name == "waitid" and bool(options & _WNOWAIT)
         if name == "wait4":
             child = rval if rval > 0 else None
-            wanted = _signed(args[0]) if args else -1
         else:  # waitid: returns 0; the child is in the siginfo it filled (si_pid 0: nothing to report)
             child = None
-            wanted = _signed(args[1]) if args and args[0] == os.P_PID else -1
             if rval == 0 and args and args[2]:
                 info = _read_memory(tid, args[2], 32)
                 if info and len(info) >= 20:
                     code, child_pid = struct.unpack_from("=i", info, 8)[0], struct.unpack_from("=i", info, 16)[0]
                     child = child_pid if child_pid > 0 and code in _CLD_REAPED else None
-        if child is None:
-            if not blocking and rval >= 0:  # a poll that found nothing yet
-                polls = self._polls.setdefault(tid, {}).setdefault(wanted if wanted > 0 else 0, [0, now])
-                polls[0] += 1
+        if child is None:  # nothing to report (a poll that found nothing yet, an error)
             return
         proc = next((p for p in reversed(self.record.procs) if p.pid == child), None)
         if proc is None or proc.end_ns is None:  # a stop report (the kernel tells the tracer of a death first)
             return
-        polls = self._polls.get(tid, {})
-        empty, first = (polls.get(child) or [0, None])
-        if 0 in polls:  # polls of any child count for each
-            empty, first = empty + polls[0][0], min(t for t in (first, polls[0][1]) if t is not None)
         self.record.ends_seen.append(EndSeen(waiter=tgid, thread=tid, child=child, t_ns=now, via=name,
-                                             blocking=blocking, reaped=not nowait, empty_polls=empty,
-                                             first_poll_ns=first))
+                                             blocking=blocking, reaped=not nowait))
         if nowait:
             return
         if proc.reaped_ns is None:
             proc.reaped_by, proc.reaped_ns = tgid, now
             self.record.reaps.append(Reap(reaper=tgid, thread=tid, child=child, t_ns=now, via=name,
                                           blocking=blocking))
-
-
-def _signed(value: int) -> int:
-    """A pid_t argument as the kernel reads it (the low 32 bits, signed)."""
-    value &= 0xFFFFFFFF
-    return value - (1 << 32) if value & 0x80000000 else value

@@ -53,6 +53,9 @@ class Proc:
     exitcode_self: int | None = None  # what the child's own bootstrap returned
     joins: list = field(default_factory=list)  # [(by_pid, exitcode, t, n)]
     join_calls: list = field(default_factory=list)  # [(by_pid, t, n)] the first join() call, done or not
+    # (t, n) of the joins that were a look: an is_alive() or exitcode that found it
+    # ended, not in a loop waiting for the end (print(p.is_alive()) after start()).
+    looks: set = field(default_factory=set)
     terminated: bool = False
     sent_own_pid: bool = False  # it sent a message (or set a Value) holding its own PID
     sent_via: str | None = None  # how, the first time: "message", "Value" or "shared memory"
@@ -281,6 +284,8 @@ def load(run_dir: Path, record: RunRecord) -> RunRecord:
             p.globals_at_end = e.get("globals")
         elif kind == "join" and e.get("child") is not None:
             proc(e["child"]).joins.append((pid, e.get("exitcode"), e["t"], e["n"]))
+            if e.get("look") is True:
+                proc(e["child"]).looks.add((e["t"], e["n"]))
         elif kind == "join_call" and e.get("child") is not None:
             proc(e["child"]).join_calls.append((pid, e["t"], e["n"]))
         elif kind in ("terminate", "kill") and e.get("child") is not None:
