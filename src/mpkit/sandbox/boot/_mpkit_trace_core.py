@@ -194,9 +194,18 @@ def _dumps(obj, _make=_make_encoder, _quote=_quote, _join=_join, _repr=repr, _pl
     return _join(_make({}, _repr, _quote, None, ": ", ", ", False, False, True)(obj, 0))
 
 
+def written_in(value, code, _type=type, _tuple=tuple):
+    """Is the string value a constant of code, alone or in a tuple of them (a
+    call with **kwargs takes its positional arguments as one constant tuple)?"""
+    for const in code.co_consts:
+        if const == value if _type(const) is _str else (_type(const) is _tuple and value in const):
+            return True
+    return False
+
+
 def emit(kind, _rec=_record, _frame=_getframe, _boot=_BOOT, _next=next, _error=PermissionError, _now=_now,
          _dumps=_dumps, _write=_write, _type=_type, _str=_str, _bad=(TypeError, ValueError), _oserror=OSError,
-         /, **fields):
+         _written_in=written_in, /, **fields):
     """Append one event to this process's record (the kit's code only: the
     record is what the kit saw, not what the graded code says)."""
     code = _frame(1).f_code
@@ -206,7 +215,7 @@ def emit(kind, _rec=_record, _frame=_getframe, _boot=_BOOT, _next=next, _error=P
     # The kind is written in the caller's own code: a kit function that calls
     # something of the task's (a partial(emit, ...) put where a helper was, a
     # file whose write is one) cannot be made to write other kinds of events.
-    if _type(kind) is not _str or kind not in code.co_consts:
+    if _type(kind) is not _str or not _written_in(kind, code):
         raise _error("mpkit: the task's code may not write into the kit's record of the run")
     del code
     fd = _rec[0]

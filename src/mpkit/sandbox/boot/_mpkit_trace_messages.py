@@ -28,7 +28,7 @@ import re
 import sys
 
 from _mpkit_pids import SMALL, bytes_numbers, wire_pids
-from _mpkit_trace_core import _kit_caller, emit, sealed, state
+from _mpkit_trace_core import _kit_caller, emit, sealed, state, written_in
 from _mpkit_trace_poolwork import pool_work
 
 _DIGITS = re.compile(r"(?<!\d)\d{1,10}(?!\d)")  # a whole number a PID could be: int() of 4300 digits raises
@@ -69,14 +69,14 @@ def _numbers(value, _isinstance=isinstance, _bool=bool, _int=int, _str=str, _raw
 
 
 def _asked_by_kit(via, _frame=sys._getframe, _boot=os.path.dirname(os.path.realpath(__file__)) + os.sep,
-                  _type=type, _str=str):
+                  _type=type, _str=str, _written_in=written_in):
     """Is the caller of the function that calls this the kit's code, which names
     this way of sending itself? Not the task's code calling the recorder's
     functions with values of its own (through sys.modules), nor a kit frame
     calling something of the task's (a file whose write is a partial of these)."""
     code = _frame(2).f_code
     name = code.co_filename
-    return _type(name) is _str and name.startswith(_boot) and _type(via) is _str and via in code.co_consts
+    return _type(name) is _str and name.startswith(_boot) and _type(via) is _str and _written_in(via, code)
 
 
 @sealed(state, _asked_by_kit, wire_pids, bytes, emit, os.getpid, Exception)
