@@ -303,6 +303,10 @@ def test_the_process_scan_finds_a_marked_process():
     mark = uuid.uuid4().hex
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"], env={**os.environ, MARK: mark})
     try:
+        # Its environment is the marked one once it has exec'd (a moment after Popen returns, on a busy machine).
+        deadline = time.monotonic() + 10
+        while not marked_processes(MARK, mark) and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert [pid for pid, _ in marked_processes(MARK, mark)] == [child.pid]
     finally:
         child.kill()
