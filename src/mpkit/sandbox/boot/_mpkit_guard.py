@@ -289,7 +289,7 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
     def hook(event, args, _events=events, _path_events=frozen(dict(_PATH_EVENTS)), _read_events=_READ_EVENTS,
              _programs=_PROGRAM_EVENTS, _state=frozen(dict(_STATE_EVENTS)), _ctypes=frozen(dict(_CTYPES_EVENTS)),
              _attrs=_ATTR_EVENTS, _codes=_CODE_EVENTS, _kit_codes=_KIT_CODE_EVENTS,
-             _dir_fd_args=frozen({e: frozen(a) for e, a in _DIR_FD_ARGS.items()}), _no_dir_fd=frozen({}),
+             _dir_fd_args=frozen({e: frozen(a) for e, a in _DIR_FD_ARGS.items()}), _enumerate=enumerate,
              _at_dir=at_dir, _climbs=climbs, _check_folder_open=check_folder_open, _check_symlink=check_symlink,
              _boot_bytes=os.fsencode(boot), _code_type=types.CodeType, _kit_import=kit_import,
              _check_read=check_read, _check_write=check_write, _check_signal=check_signal, _check_fork=check_fork,
@@ -303,8 +303,10 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
             path, mode, flags = (_tuple(args) + (None, None, None))[:3]
             wants_write = (_type(mode) is _str and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)) or (
                 _type(flags) is _int and flags & _write_flags)
-            if (mode is None or _climbs(path)) and not _kit_frame():  # os.open (dir_fd is not in the event)
-                if _climbs(path):
+            climbs = _climbs(path)
+            # os.open (mode None) names no dir_fd in its event: see check_folder_open
+            if (mode is None or climbs) and not _kit_frame():
+                if climbs:
                     _deny("the task's code may not open a path with '..' in it relative to a folder")
                 _check_folder_open(path, flags)
             if wants_write:
@@ -321,9 +323,10 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
                 _deny("the task's code may not reach into the kit's functions")
         elif event in _path_events:
             read, changed = _path_events[event]
-            at = _dir_fd_args.get(event, _no_dir_fd)
-            paths = [_at_dir(a, args[at[i]] if i in at and at[i] < _len(args) else None) if i in at else a
-                     for i, a in enumerate(args)]
+            at = _dir_fd_args.get(event)  # builtins (enumerate...) are the task's to replace: bound ones only
+            paths = args if at is None else [
+                _at_dir(a, args[at[i]] if at[i] < _len(args) else None) if i in at else a
+                for i, a in _enumerate(args)]
             for i in read:
                 if i < _len(args):
                     _check_read(paths[i])

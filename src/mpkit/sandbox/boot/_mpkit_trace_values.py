@@ -64,8 +64,8 @@ def _library_code(name, _cache={}, _library=_LIBRARY, _module_code=module_code, 
     return _cache[name]
 
 
-def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type, _getattr=getattr, _repr=repr, _str=str,
-                  _dict_get=dict.get, _library=_LIBRARY, _library_code=_library_code):
+def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type, _getattr=getattr, _repr=repr,
+                  _str=str, _dict_get=dict.get, _library=_LIBRARY, _library_code=_library_code):
     """module.qualname of a function as its code says (a function's __name__,
     __qualname__ and __module__ are the task's to write; its code is not), and
     a name of the library's own only for the library's own code."""
