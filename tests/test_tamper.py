@@ -57,7 +57,7 @@ class Attack:
     holds: str
     alone: bool
     xfail: str
-    tampered: bool  # the kit must find its record forged: the whole task scores zero, with one line
+    tampered: bool | str  # the kit must find its record forged ("program": another program run): the task scores zero
     no_landlock: bool = False  # graded as on a kernel without Landlock (tests/without_landlock.py): the audit hook alone
     leak: str = ""  # hidden text (not on the canary's line) that must be in no output
 
@@ -90,7 +90,7 @@ def load_attacks() -> list[Attack]:
             head.pop("xfail", None)
         attacks.append(Attack(path, task.id, honest, head["holds"],
                               head.get("alone") == "yes" or "xfail" in head or no_landlock,
-                              head.get("xfail", ""), head.get("tampered") == "yes", no_landlock, head.get("leak", "")))
+                              head.get("xfail", ""), {"yes": True, "program": "program"}.get(head.get("tampered", ""), False), no_landlock, head.get("leak", "")))
     return attacks
 
 
@@ -278,8 +278,9 @@ def test_attack_gains_nothing_and_leaks_nothing(attack, graded):
     if attack.tampered:
         from mpkit.sandbox.crosscheck import TAMPERED
 
+        said = "a program other than multiprocessing's own Python" if attack.tampered == "program" else TAMPERED
         checks = [t for t in g.results["tests"] if t["extra_data"]["task"] == attack.task]
-        assert score == 0 and checks and all(TAMPERED in t["output"] for t in checks), _messages(g.results, attack.task)
+        assert score == 0 and checks and all(said in t["output"] for t in checks), _messages(g.results, attack.task)
     for name, text in g.outputs.items():
         assert canary not in text, f"the canary of the hidden files is in {name}"
         assert not attack.leak or attack.leak not in text, f"hidden text is in {name}: {attack.leak!r}"

@@ -2,7 +2,6 @@
 # task: q4
 # honest: 12
 # holds: no_leftover_processes fails: the pool was closed, never joined or terminated
-# xfail: the recorder records calls of the patched methods, not their effects; what would stop it: judging a pool's shut-down by what the kernel saw of its workers, or the wrapper recording only for the Pool objects the recorder saw start workers
 import multiprocessing
 import multiprocessing.pool
 import time

@@ -2,7 +2,6 @@
 # task: q1
 # honest: 4
 # holds: returns_child_pid, child_joined and works_under_spawn fail: the child wrote no PID into shared memory, and none crossed the kernel
-# xfail: the recorder records calls of the patched methods, not their effects; what would stop it: the setter recording only for the Synchronized objects multiprocessing made (the recorder's _new_value/rebuild_ctype see them)
 import multiprocessing
 import multiprocessing.sharedctypes
 import os

@@ -87,6 +87,29 @@ THREAD_POOL_HINT = ("multiprocessing.pool.ThreadPool runs func in threads of thi
                     "multiprocessing.Pool's workers are processes.")
 
 
+def _workers_waited_for(run: RunRecord, t: int) -> bool:
+    """Had every pool worker started before t ended and been reaped by then,
+    as the kernel saw it? A pool's join() and terminate() return only once
+    they have: a join recorded before that was made on something else, an
+    object of the task's own dressed as a closed pool (f35), whose call the
+    recorder cannot tell from the real one's. True where the kernel did not
+    watch (the record alone decides). A worker forked by a forkserver is
+    that server's to reap: there its end is what counts."""
+    kernel = run.kernel
+    if kernel is None or not kernel.usable:
+        return True
+    for worker in run.pool_workers():
+        if not worker.start_seq or worker.start_seq[0] > t:
+            continue
+        seen = kernel.at(worker.pid, worker.start_seq[0]) or next(iter(kernel.incarnations(worker.pid)[-1:]), None)
+        if seen is None:
+            continue  # never seen by the kernel: the cross-check has said so already
+        done = seen.reaped_ns if seen.ppid == run.main_pid else seen.end_ns
+        if done is None or done > t:
+            return False
+    return True
+
+
 def pool_shut_down(runs) -> None:
     """In every call that started a Pool, the student's code shut it down
     before returning (or raising): join() after close(), terminate(), or a
@@ -99,7 +122,8 @@ def pool_shut_down(runs) -> None:
         if end is None or not run.pool_workers():
             continue
         calls = {e["call"] for e in run.of_kind("pool")
-                 if e["pid"] == run.main_pid and (e["t"], e["n"]) < (end["t"], end["n"])}
+                 if e["pid"] == run.main_pid and (e["t"], e["n"]) < (end["t"], end["n"])
+                 and (e["call"] == "close" or _workers_waited_for(run, e["t"]))}
         if calls & {"join", "terminate"}:
             continue
         raised = end["e"] == "call_error"

@@ -20,7 +20,7 @@ from ..checks.api import CheckFailed
 from ..errors import MpkitError
 from ..kit.manifest import Manifest, find_kit, load_manifest, quiz_check_id
 from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary, scorecard
-from ..sandbox.crosscheck import TAMPERED
+from ..sandbox import crosscheck
 from .scheduler import Scheduler
 from .task_runs import TaskRuns
 
@@ -248,7 +248,7 @@ class GradingSession:
                 if task.id in tampered:
                     result = _tampered(result, tampered[task.id])
                 elif task.id in forged:
-                    result = _forged(result)
+                    result = _forged(result, forged[task.id])
                 checks.append(result)
             if checks:
                 tasks.append(TaskSummary(task.id, task.title, checks))
@@ -314,11 +314,10 @@ def _tampered(result: CheckResult, name: str) -> CheckResult:
     return replace(result, status=FAILED, expected=expected, observed=observed, hint=hint, details="")
 
 
-def _forged(result: CheckResult) -> CheckResult:
-    """A check of a task whose record of a run was changed by the graded code: failed."""
-    return replace(result, status=FAILED, expected="the kit's record of your run to agree with what the operating "
-                   "system saw", observed=TAMPERED, hint="Do not write into the kit's record, or change how it is "
-                   "written.", details="")
+def _forged(result: CheckResult, why: str) -> CheckResult:
+    """A check of a task one of whose runs the kernel contradicts (a record
+    changed by the graded code, another program run): failed."""
+    return replace(result, status=FAILED, details="", **crosscheck.failure(why))
 
 
 @pytest.fixture

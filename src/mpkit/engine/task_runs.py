@@ -14,7 +14,7 @@ import functools
 from ..checks.api import CheckFailed
 from ..checks.trouble import error_hint, error_text, meanwhile, megabytes, output_excerpt, seconds, signal_name
 from ..kit.manifest import Task
-from ..sandbox.crosscheck import TAMPERED
+from ..sandbox import crosscheck
 from ..sandbox.record import RunRecord
 from ..sandbox.spec import RunSpec
 from .grader_source import hidden_only_runs
@@ -88,11 +88,7 @@ class TaskRuns:
                 hint="Print only what the task asks for: a print() in a loop that never ends fills the disk.",
             )
         if record.tampered:  # seen from outside the run: sandbox/crosscheck.py
-            raise CheckFailed(
-                expected="the kit's record of your run to agree with what the operating system saw",
-                observed=TAMPERED,
-                hint="Do not write into the kit's record, or change how it is written.",
-            )
+            raise CheckFailed(**crosscheck.failure(record.tampered))
         if record.damaged:
             raise CheckFailed(
                 expected="the kit's record of your run to be intact",

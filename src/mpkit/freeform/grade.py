@@ -22,8 +22,7 @@ from ..engine.scheduler import Scheduler
 from ..engine.task_runs import TaskRuns
 from ..kit.manifest import free_form_edition, load_manifest
 from ..report.results import ERROR, FAILED, PASSED, CheckResult, Report, TaskSummary
-from ..sandbox import kernel
-from ..sandbox.crosscheck import TAMPERED
+from ..sandbox import crosscheck, kernel
 from .answers import Answers, read_answers
 
 
@@ -161,8 +160,10 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
                 else:
                     module, task_runs = runs[task.id]
                     summary.checks = _judge(task, module, task_runs, answers.answers[task.id].program)
-                    if _forged(task_runs):  # the kernel contradicts a run's record: the whole task scores zero
-                        summary.checks = [_result(task, c, FAILED, _FORGED) for c in task.checks]
+                    why = _forged(task_runs)
+                    if why:  # the kernel contradicts a run's record: the whole task scores zero
+                        forged = CheckFailed(**crosscheck.failure(why))
+                        summary.checks = [_result(task, c, FAILED, forged) for c in task.checks]
                     summary.checks = say_once(summary.checks)
                     timelines[task.id] = _timelines(task_runs)
                 summaries.append(summary)
@@ -176,17 +177,13 @@ def grade_free_form(kit: Path, path: Path, answers: Answers | None = None,
     return report
 
 
-def _forged(task_runs: TaskRuns) -> bool:
-    """Did the kernel contradict the record of one of the task's runs (sandbox/crosscheck.py)?"""
+def _forged(task_runs: TaskRuns) -> str | None:
+    """Why the kernel contradicts one of the task's runs (sandbox/crosscheck.py), or None."""
     for name, spec in task_runs.specs.items():
         record = task_runs.scheduler.submit(task_runs.task, name, spec).result()
         if record is not None and record.tampered:
-            return True
-    return False
-
-
-_FORGED = CheckFailed(expected="the kit's record of your run to agree with what the operating system saw",
-                      observed=TAMPERED, hint="Do not write into the kit's record, or change how it is written.")
+            return record.tampered
+    return None
 
 
 class _NoAnswer:

@@ -34,11 +34,16 @@ from .kernel_record import KernelRecord, KProc
 from .record import RunRecord
 
 TAMPERED = "the record of this run was changed by the code being graded"
+# The start of check()'s answer when the run exec'd a program other than
+# multiprocessing's Python (sandbox/programs.py): the observer killed it.
+PROGRAM = "another program: "
 
 
 def check(record: RunRecord, kernel: KernelRecord | None) -> str | None:
     """Why the record disagrees with the kernel's, or None (also when the
     kernel record cannot be relied on: see KernelRecord.usable)."""
+    if kernel is not None and kernel.foreign:  # a fact whatever else the tracer missed
+        return PROGRAM + kernel.foreign[0]
     if kernel is None or not kernel.usable:
         return None
     for rule in (_unknown_processes, _starts, _joins, _duplicates, _unrecorded, _numbering):
@@ -46,6 +51,19 @@ def check(record: RunRecord, kernel: KernelRecord | None) -> str | None:
         if why:
             return why
     return None
+
+
+def failure(why: str) -> dict:
+    """What a student is told of a task whose run check() found wrong
+    (expected, observed, hint): the whole task scores zero."""
+    if why.startswith(PROGRAM):
+        return dict(expected="your code to start processes with multiprocessing only",
+                    observed="it started a program other than multiprocessing's own Python (or Python without the "
+                    f"grader's settings), which was stopped before it ran: {why[len(PROGRAM):]}",
+                    hint="Use multiprocessing.Process or a Pool to start processes; running other programs (through "
+                    "subprocess, os, or multiprocessing's internals) is not allowed in these tasks.")
+    return dict(expected="the kit's record of your run to agree with what the operating system saw",
+                observed=TAMPERED, hint="Do not write into the kit's record, or change how it is written.")
 
 
 def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:

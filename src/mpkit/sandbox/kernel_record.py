@@ -70,6 +70,7 @@ class KernelRecord:
     follow_pids: bool = False  # asked to follow the PIDs passed between processes (flows.py)
     io_seen: bool = False  # ... and the calls moving bytes were seen stopping: that filter is in force
     flows: list = field(default_factory=list)  # [flows.Flow], PIDs written and read, in order
+    foreign: list = field(default_factory=list)  # programs other than multiprocessing's Python, killed at exec
 
     @property
     def usable(self) -> bool:
@@ -96,4 +97,4 @@ class KernelRecord:
                 "follow_pids": self.follow_pids, "io_seen": self.io_seen,
                 "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
                 "ends_seen": [vars(w) for w in self.ends_seen],
-                "flows": [vars(f) for f in self.flows]}
+                "flows": [vars(f) for f in self.flows], "foreign": self.foreign}

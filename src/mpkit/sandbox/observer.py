@@ -55,6 +55,7 @@ import sys
 import threading
 import time
 from .flows import FlowWatch
+from .programs import foreign
 from .kernel_record import EndSeen, KernelRecord, KProc, Reap
 from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_FORK, _EV_SECCOMP, _EV_STOP, _EV_VFORK, _GROUP_STOPS,
                      _LISTEN, _OP_EXIT, _OP_SECCOMP, _SEIZE, _SYSCALL, _SYSCALLS, _WALL, _WNOTHREAD, _WNOWAIT, OPTIONS,
@@ -99,8 +100,10 @@ class Observer:
     tracer before running student code); `finish()` once the run is over:
     returns the KernelRecord."""
 
-    def __init__(self, follow_pids: bool = False, run_dir=None):
+    def __init__(self, follow_pids: bool = False, run_dir=None, env: dict | None = None):
         self._follow_pids, self._run_dir = follow_pids, run_dir
+        self._env = env  # the run's environment: what an exec'd Python must keep (programs.py)
+        self._python: str | None = None  # the run's interpreter, as the kernel names it
         self._flows: FlowWatch | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -158,6 +161,10 @@ class Observer:
             attached.set()
             return
         record.attached_ns = time.monotonic_ns()
+        try:
+            self._python = os.readlink(f"/proc/{pid}/exe")
+        except OSError:
+            pass
         main = KProc(pid=pid, ppid=_status_fields(pid).get("PPid"), start_ns=None)
         record.procs.append(main)
         with self._lock:
@@ -224,6 +231,7 @@ class Observer:
                         tgid_of.pop(former, None)
                 except OSError:
                     pass
+                self._check_program(tgid_of.get(tid, tid))
                 _resume(_CONT, tid)
             elif event == _EV_SECCOMP:
                 record.filtered = True
@@ -260,6 +268,20 @@ class Observer:
                 _resume(_CONT, tid)
             else:  # a signal for the tracee: deliver it
                 _resume(_SYSCALL if tid in pending else _CONT, tid, sig)
+
+    def _check_program(self, pid: int) -> None:
+        """At an exec's stop, before the new program runs: only the run's own
+        Python as multiprocessing starts it may run (programs.py); anything
+        else is killed there, and the record says so."""
+        if self._env is None:
+            return
+        why = foreign(pid, self._python, self._env)
+        if why:
+            self.record.foreign.append(f"process {pid}: {why}")
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
 
     def _new_task(self, tid, parent_tgid, now, tgid_of) -> None:
         """A task seen for the first time: a thread of a process, or a process."""

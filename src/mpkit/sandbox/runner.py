@@ -251,7 +251,7 @@ def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env:
     record.main_pid = proc.pid
     # Only a launched run: the grader waits for a run it started itself with
     # waitpid(), which would take the tracer's ptrace stops.
-    watcher = (observers.Observer(follow_pids=env.get("MPKIT_OBSERVE") == "pids", run_dir=run_dir)
+    watcher = (observers.Observer(follow_pids=env.get("MPKIT_OBSERVE") == "pids", run_dir=run_dir, env=env)
                if isinstance(proc, launchers.LaunchedRun) and env.get("MPKIT_OBSERVE") else None)
     if watcher is not None:
         watcher.start(proc.pid)

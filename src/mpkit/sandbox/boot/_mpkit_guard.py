@@ -16,7 +16,8 @@ An audit hook (sys.addaudithook, which Python code cannot remove) refuses:
   memory (dlsym, from_address, string_at; dlopen of anything but the running
   program), /proc/*/mem, sys._current_frames, sys.settrace / setprofile /
   monitoring callbacks (they see the kit's frames), a function's __code__
-  being replaced, the kit's functions' __defaults__ being read or replaced,
+  being replaced, the kit's functions' __code__ (its constants hold the
+  recorder's sealed lists) and __defaults__ being read or replaced,
   and code compiled or made under the kit's own file names.
 
 No state of the guard can be flipped from Python: the hook keeps everything it
@@ -319,7 +320,9 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
             name = args[1]
             if name == "__code__" and event != "object.__getattr__" and not _kit_frame():  # the recorder's own watch may
                 _deny("the task's code may not replace a function's code (__code__)")
-            if name in ("__defaults__", "__kwdefaults__") and _kit_function(args[0]) and not _kit_frame():
+            # __code__ too: a sealed function's constants hold the recorder's own lists (co_consts).
+            # The frame first: kit_function reads __code__ itself, an event this hook then lets by.
+            if name in ("__code__", "__defaults__", "__kwdefaults__") and not _kit_frame() and _kit_function(args[0]):
                 _deny("the task's code may not reach into the kit's functions")
         elif event in _path_events:
             read, changed = _path_events[event]
