@@ -114,3 +114,27 @@ def test_pool_work_is_still_recorded(tmp_path, method):
     tasks = [e for e in record.events if e["e"] == "pool_task"]
     assert tasks and all("square" in e["fn"] for e in tasks)
     assert results
+
+
+def test_every_function_the_recorder_names_is_read_as_imported():
+    """One table of the library's own functions (names for the grader, frames
+    for the pool's work): each read from its file equals the imported one."""
+    import importlib
+
+    for name, (module, *path) in stdlib.LIBRARY.items():
+        obj = importlib.import_module(module)
+        for part in path:
+            obj = getattr(obj, part)
+        assert stdlib.library_code(name) == obj.__code__, name
+    with pytest.raises(TypeError):  # the table is read-only: the task's code reaches module globals
+        stdlib.LIBRARY["multiprocessing.pool.worker"] = ("os", "getpid")
+
+
+def test_a_library_without_source_files_is_read_from_its_modules_at_install(monkeypatch, tmp_path):
+    import multiprocessing.pool as mpool
+
+    known: dict = {}
+    defaults = stdlib.learn_library.__defaults__
+    monkeypatch.setattr(stdlib.learn_library, "__defaults__", (known, defaults[1], str(tmp_path), *defaults[3:]))
+    stdlib.learn_library()
+    assert set(known) == set(stdlib.LIBRARY) and known["multiprocessing.pool.worker"] == mpool.worker.__code__

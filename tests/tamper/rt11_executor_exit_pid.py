@@ -3,8 +3,6 @@
 # honest: 4
 # measured: the same file without max_tasks_per_child: 4; with it 8 (full), observer on and MPKIT_OBSERVE=0
 # holds: returns_child_pid, child_joined and works_under_spawn fail: no code of the task's sent the PID
-# xfail_since: 3.11 (ProcessPoolExecutor's max_tasks_per_child came with it)
-# xfail: flows.travelled counts any message holding the PID, the library's own bookkeeping too (the executor's exit_pid; the forkserver's reply is already refused as a non-holder's write); would stop it: not counting PIDs a pool's or executor's worker sends in the library's own fields (the recorder knows the message: _sendback_result with exit_pid; the kernel side could require, for a pool or executor worker, that the PID is in the task's result, as pool_result records it), and reading a PID off executor._processes or Pool._pool counting as pid_read
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 

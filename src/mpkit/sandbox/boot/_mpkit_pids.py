@@ -83,19 +83,28 @@ def stream_pids(data, wanted, maybe=None, _genops=_genops, _bytes=bytes, _maybe_
                 _bool=bool, _int=int, _str=str, _raw=(bytes, bytearray), _small=SMALL, _digits=_DIGITS.findall,
                 _map=map, _len=len, _bytes_numbers=bytes_numbers, _error=Exception):
     """Those of the PIDs `wanted` that the pickle stream `data` holds. A stream
-    genops cannot read to its end still gives what it read before."""
+    genops cannot read to its end still gives what it read before. The
+    exit_pid of an executor's result item is not among them: the library's
+    worker puts its own PID there, whatever the task's function returned (rt11)."""
     raw = _bytes(data)
     maybe = _maybe_holding(raw, wanted) if maybe is None else maybe
     found = _set()
     if not maybe:
         return found
+    result_item, before = False, None
     try:
         for _, arg, _ in _genops(raw):
-            if _isinstance(arg, _bool) or arg is None:
+            if arg is None:  # MEMOIZE, MARK, ...: between a key and its value
+                continue
+            previous, before = before, arg
+            if _isinstance(arg, _bool):
                 continue
             if _isinstance(arg, _int):
+                if result_item and previous == "exit_pid":
+                    continue
                 numbers = (arg,)
             elif _isinstance(arg, _str):
+                result_item = result_item or arg == "_ResultItem"  # concurrent.futures.process's, named by the stream
                 numbers = _map(_int, _digits(arg)) if _len(arg) <= _small else ()
             elif _isinstance(arg, _raw):
                 numbers = _bytes_numbers(arg)

@@ -19,6 +19,7 @@ import _imp
 import builtins
 import marshal
 import os
+import types
 
 _STDLIB = os.path.dirname(os.__file__)
 _CACHE_FROM_SOURCE = _external.cache_from_source
@@ -82,4 +83,48 @@ def private_module(relative, name, _module_code=module_code, _builtins=builtins,
     return namespace
 
 
-del _external
+# The library's own functions the recorder gives a meaning, by name, with the
+# module and the path of their code in it: the worker loops of a Pool and of a
+# ProcessPoolExecutor and a Manager's server (names, _mpkit_trace_values), the
+# queue methods between a loop and the pickler, and the run() that calls a
+# process's target (frames, _mpkit_trace_poolwork).
+LIBRARY = types.MappingProxyType({  # read-only: the task's code reaches module globals
+    "multiprocessing.pool.worker": ("multiprocessing.pool", "worker"),
+    "concurrent.futures.process._process_worker": ("concurrent.futures.process", "_process_worker"),
+    "concurrent.futures.process._sendback_result": ("concurrent.futures.process", "_sendback_result"),
+    "multiprocessing.managers.BaseManager._run_server": ("multiprocessing.managers", "BaseManager", "_run_server"),
+    "multiprocessing.queues.SimpleQueue.get": ("multiprocessing.queues", "SimpleQueue", "get"),
+    "multiprocessing.queues.SimpleQueue.put": ("multiprocessing.queues", "SimpleQueue", "put"),
+    "multiprocessing.queues.Queue.get": ("multiprocessing.queues", "Queue", "get"),
+    "multiprocessing.process.BaseProcess.run": ("multiprocessing.process", "BaseProcess", "run"),
+})
+_KNOWN = {}  # name -> code, as read (below: in no module global)
+
+
+def library_code(name, _known=_KNOWN, _library=LIBRARY, _module_code=module_code, _find=find):
+    """The code of the library's function `name` (a key of LIBRARY) as the
+    library's file has it, or None."""
+    if name not in _known:
+        module, *path = _library[name]
+        code = _module_code(module.replace(".", "/") + ".py")
+        _known[name] = _find(code, *path) if code is not None else None
+    return _known[name]
+
+
+def learn_library(_known=_KNOWN, _library=LIBRARY, _stdlib=_STDLIB, _exists=os.path.exists, _join=os.path.join,
+                  _getattr=getattr):
+    """Where the library has no source files (a zipped library), take each
+    function's code from its module as imported: called at the recorder's
+    install, before any graded code could change sys.modules."""
+    if _exists(_join(_stdlib, "multiprocessing", "pool.py")):
+        return
+    import importlib
+
+    for name, (module, *path) in _library.items():
+        obj = importlib.import_module(module)
+        for part in path:
+            obj = _getattr(obj, part)
+        _known[name] = obj.__code__
+
+
+del _external, _KNOWN

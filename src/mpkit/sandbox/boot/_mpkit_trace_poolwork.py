@@ -5,7 +5,7 @@ values), for Pool and ProcessPoolExecutor alike. The free-form edition
 judges Q5 by them. Standard library only (see _mpkit_trace.py)."""
 import sys
 
-from _mpkit_stdlib import find, module_code
+from _mpkit_stdlib import learn_library, library_code
 from _mpkit_trace_core import emit, sealed, state
 from _mpkit_trace_values import callable_name, describe
 
@@ -21,32 +21,17 @@ POOL_WORK_RECORDED = 40  # events per worker: enough to judge, cheap for a long 
 _GENUINE = []
 
 
-def learn_worker_loops(_genuine=_GENUINE, _module_code=module_code, _find=find, _frozenset=frozenset):
+def learn_worker_loops(_genuine=_GENUINE, _learn=learn_library, _code=library_code, _frozenset=frozenset):
     """Take the genuine loop code (once, at the recorder's install). Code is
     compared by value: the functions the modules define when imported are equal."""
     if _genuine:
         return
-    pool = _module_code("multiprocessing/pool.py")
-    queues = _module_code("multiprocessing/queues.py")
-    executor = _module_code("concurrent/futures/process.py")
-    process = _module_code("multiprocessing/process.py")
-    if pool is None or queues is None or executor is None or process is None:  # no source files (a zipped library)
-        import concurrent.futures.process as cfp
-        import multiprocessing.pool as mpool
-        import multiprocessing.process as mprocess
-        import multiprocessing.queues as mq
-
-        loops = (mpool.worker.__code__, cfp._process_worker.__code__)
-        steps = tuple(f.__code__ for f in (mq.SimpleQueue.get, mq.SimpleQueue.put, mq.Queue.get,
-                                           cfp._sendback_result))
-        run = mprocess.BaseProcess.run.__code__
-    else:
-        loops = (_find(pool, "worker"), _find(executor, "_process_worker"))
-        steps = (_find(queues, "SimpleQueue", "get"), _find(queues, "SimpleQueue", "put"),
-                 _find(queues, "Queue", "get"), _find(executor, "_sendback_result"))
-        run = _find(process, "BaseProcess", "run")
+    _learn()
+    loops = (_code("multiprocessing.pool.worker"), _code("concurrent.futures.process._process_worker"))
+    steps = (_code("multiprocessing.queues.SimpleQueue.get"), _code("multiprocessing.queues.SimpleQueue.put"),
+             _code("multiprocessing.queues.Queue.get"), _code("concurrent.futures.process._sendback_result"))
     _genuine.append((_frozenset(c for c in loops if c is not None), _frozenset(c for c in steps if c is not None),
-                     run))
+                     _code("multiprocessing.process.BaseProcess.run")))
 
 
 def _among(code, codes):

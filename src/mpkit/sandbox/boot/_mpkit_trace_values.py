@@ -5,7 +5,7 @@ import multiprocessing.process as _mpp
 import os
 import sys
 
-from _mpkit_stdlib import find, module_code
+from _mpkit_stdlib import LIBRARY, library_code
 from _mpkit_trace_core import after_import
 
 _ModuleType = type(sys)
@@ -48,24 +48,8 @@ def describe(value, depth=0, /, _picture=_picture):
     return _picture(value, depth, _picture)
 
 
-# Names of the library's own functions that the grader gives a meaning (a
-# Pool's or an executor's worker, a Manager's server), with where their code is.
-_LIBRARY = {"multiprocessing.pool.worker": ("multiprocessing/pool.py", ("worker",)),
-            "concurrent.futures.process._process_worker": ("concurrent/futures/process.py", ("_process_worker",)),
-            "multiprocessing.managers.BaseManager._run_server": ("multiprocessing/managers.py",
-                                                                 ("BaseManager", "_run_server"))}
-
-
-def _library_code(name, _cache={}, _library=_LIBRARY, _module_code=module_code, _find=find):
-    if name not in _cache:
-        where, path = _library[name]
-        code = _module_code(where)
-        _cache[name] = _find(code, *path) if code is not None else None
-    return _cache[name]
-
-
 def callable_name(func, _function=_FunctionType, _method=_MethodType, _type=type, _getattr=getattr, _repr=repr,
-                  _str=str, _dict_get=dict.get, _library=_LIBRARY, _library_code=_library_code):
+                  _str=str, _dict_get=dict.get, _library=LIBRARY, _library_code=library_code):
     """module.qualname of a function as its code says (a function's __name__,
     __qualname__ and __module__ are the task's to write; its code is not), and
     a name of the library's own only for the library's own code."""
