@@ -18,7 +18,9 @@ Design (measured on kernel 6.18, root, 2 cores):
   reap is known exactly: by which process, of which child, stamped while
   the reaper is still stopped, i.e. before anything it records after it.
   Threads (CLONE_THREAD) are followed, for their waits (a Pool's handler
-  thread reaps workers), but are not processes. Cost, measured: 5 to 170
+  thread reaps workers), but are not processes. At each exec's stop, before
+  the new program runs, only multiprocessing's own Python with the run's
+  settings may go on (programs.py); anything else is killed there. Cost, measured: 5 to 170
   ptrace stops a run (a Pool's handler polls with waitpid); `mpkit grade`
   on the solutions (21 runs): the grader's CPU 0.55 s -> 0.60 s; wall time
   on this loaded shared machine too noisy to tell (medians 2.1 vs 2.25 s).
@@ -55,8 +57,8 @@ import sys
 import threading
 import time
 from .flows import FlowWatch
-from .programs import foreign
 from .kernel_record import EndSeen, KernelRecord, KProc, Reap
+from .programs import foreign
 from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_FORK, _EV_SECCOMP, _EV_STOP, _EV_VFORK, _GROUP_STOPS,
                      _LISTEN, _OP_EXIT, _OP_SECCOMP, _SEIZE, _SYSCALL, _SYSCALLS, _WALL, _WNOTHREAD, _WNOWAIT, OPTIONS,
                      _event_msg, _ptrace, _read_memory, _resume, _status_fields, _syscall_info, _tracer_of)
