@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 
@@ -47,8 +49,13 @@ def sleeper():
     started = []
 
     def start(argv, env):
-        process = subprocess.Popen(argv, env=env)  # returns once the exec has happened
+        process = subprocess.Popen(argv, env=env)
         started.append(process)
+        # Popen returns once the exec has closed its pipe, which is before the new
+        # program's arguments are in place; the observer reads at the exec's end.
+        deadline = time.monotonic() + 10
+        while not Path(f"/proc/{process.pid}/cmdline").read_bytes() and time.monotonic() < deadline:
+            time.sleep(0.001)
         return process.pid
 
     yield start
