@@ -101,7 +101,7 @@ def _workers_waited_for(run: RunRecord, t: int) -> bool:
     for worker in run.pool_workers():
         if not worker.start_seq or worker.start_seq[0] > t:
             continue
-        seen = kernel.at(worker.pid, worker.start_seq[0]) or next(iter(kernel.incarnations(worker.pid)[-1:]), None)
+        seen = kernel.incarnation(worker.pid, worker.start_seq[0])
         if seen is None:
             continue  # never seen by the kernel: the cross-check has said so already
         done = seen.reaped_ns if seen.ppid == run.main_pid else seen.end_ns

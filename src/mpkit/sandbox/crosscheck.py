@@ -173,18 +173,6 @@ def _cut_short(kernel: KernelRecord, pid) -> bool:
     return any(p.signal is not None or p.end_ns is None for p in kernel.incarnations(pid))
 
 
-def _incarnation(kernel: KernelRecord, pid, t: int) -> KProc | None:
-    """The process that had `pid` at time t, or the last one started before t
-    (a process can be named after its end: a join)."""
-    if not isinstance(pid, int):
-        return None
-    best = None
-    for proc in kernel.incarnations(pid):
-        if proc.start_ns is None or proc.start_ns <= t:
-            best = proc
-    return best
-
-
 def _unknown_processes(record: RunRecord, kernel: KernelRecord) -> str | None:
     """Every event was written by a process alive at that time."""
     for e in record.events:
@@ -198,14 +186,14 @@ def _parent_ok(kernel: KernelRecord, child: KProc, starter: int) -> bool:
     forkserver the starter started forks the child)."""
     if child.ppid == starter:
         return True
-    parent = _incarnation(kernel, child.ppid, child.start_ns or 0)
+    parent = kernel.incarnation(child.ppid, child.start_ns or 0)
     return parent is not None and parent.execs > 0 and parent.ppid == starter
 
 
 def _starts(record: RunRecord, kernel: KernelRecord) -> str | None:
     seen = set()
     for e in record.of_kind("proc_start"):
-        child = _incarnation(kernel, e.get("child"), e["t"])
+        child = kernel.incarnation(e.get("child"), e["t"])
         if child is None or child.start_ns is None:
             return f"process {e['pid']} says it started process {e.get('child')}, which the kernel never saw"
         if not _parent_ok(kernel, child, e["pid"]):
@@ -223,7 +211,7 @@ def _joins(record: RunRecord, kernel: KernelRecord) -> str | None:
     was reaped, by the joiner (or by the forkserver that is its parent), with
     the exit code the kernel saw."""
     for e in record.of_kind("join"):
-        child = _incarnation(kernel, e.get("child"), e["t"])
+        child = kernel.incarnation(e.get("child"), e["t"])
         if child is None:
             return f"process {e['pid']} says it joined process {e.get('child')}, which the kernel never saw"
         if child.reaped_ns is None or child.reaped_ns > e["t"]:

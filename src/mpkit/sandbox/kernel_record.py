@@ -91,6 +91,17 @@ class KernelRecord:
                 return p
         return None
 
+    def incarnation(self, pid, t: int) -> KProc | None:
+        """The process that had `pid` at time t, or the last one started before t
+        (a process can be named after its end: a join)."""
+        if not isinstance(pid, int):
+            return None
+        best = None
+        for proc in self.incarnations(pid):
+            if proc.start_ns is None or proc.start_ns <= t:
+                best = proc
+        return best
+
     def to_json(self) -> dict:
         return {"main_pid": self.main_pid, "attached_ns": self.attached_ns, "filtered": self.filtered,
                 "complete": self.complete, "problem": self.problem, "stops": self.stops,

@@ -20,8 +20,8 @@ Design (measured on kernel 6.18, root, 2 cores):
   Threads (CLONE_THREAD) are followed, for their waits (a Pool's handler
   thread reaps workers), but are not processes. At each exec's stop, before
   the new program runs, only multiprocessing's own Python with the run's
-  settings may go on (programs.py); anything else is killed there. Cost, measured: 5 to 170
-  ptrace stops a run (a Pool's handler polls with waitpid); `mpkit grade`
+  settings may go on (programs.py); anything else is killed there.
+  Cost, measured: 5 to 170 ptrace stops a run (a Pool's handler polls with waitpid); `mpkit grade`
   on the solutions (21 runs): the grader's CPU 0.55 s -> 0.60 s; wall time
   on this loaded shared machine too noisy to tell (medians 2.1 vs 2.25 s).
 - **netlink proc connector (CN_PROC), measured, not chosen.** Works here

@@ -103,11 +103,14 @@ _KNOWN = {}  # name -> code, as read (below: in no module global)
 
 def library_code(name, _known=_KNOWN, _library=LIBRARY, _module_code=module_code, _find=find):
     """The code of the library's function `name` (a key of LIBRARY) as the
-    library's file has it, or None."""
+    library's file has it, or None. A module's file is read once, for all of
+    its functions in the table."""
     if name not in _known:
-        module, *path = _library[name]
+        module = _library[name][0]
         code = _module_code(module.replace(".", "/") + ".py")
-        _known[name] = _find(code, *path) if code is not None else None
+        for other, (where, *path) in _library.items():
+            if where == module:
+                _known[other] = _find(code, *path) if code is not None else None
     return _known[name]
 
 

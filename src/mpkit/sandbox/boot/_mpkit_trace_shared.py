@@ -48,11 +48,11 @@ def _keep_shared(obj, made_here, _shared=_shared, /):
     return obj
 
 
-@sealed(os.getpid, type)
+@sealed(os.getpid)
 def _shared_kind(obj, _shared=_shared, /):
     """None: obj is no shared object multiprocessing made; "own": this process
     made it; "theirs": another process did (the only memory a PID can be sent through)."""
-    _getpid, _type = "\x00mpkit:sealed"
+    (_getpid,) = "\x00mpkit:sealed"
     for entry in _shared:
         if entry[0] is obj:
             return "own" if entry[1] == _getpid() else "theirs"
@@ -64,7 +64,8 @@ def _scan_block(shm):
     """The first 64 bytes of an open SharedMemory another process made, read as raw bytes of a message are."""
     _sending, _bytes, _error, _called_by, _kind = "\x00mpkit:sealed"
     try:
-        if _called_by(("traced_close", "scan_shared")) and _kind(shm) == "theirs" and shm.buf is not None:  # None once closed
+        # shm.buf is None once the block is closed
+        if _called_by(("traced_close", "scan_shared")) and _kind(shm) == "theirs" and shm.buf is not None:
             _sending(_bytes(shm.buf[:64]), "shared memory")
     except _error:
         pass
