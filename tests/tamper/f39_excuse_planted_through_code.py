@@ -1,7 +1,7 @@
 # attack: a Q6 that runs its processes one after another polls each to its end with os.waitpid(pid, WNOHANG) and plants an excuse for that poll in the recorder's own list of reaps done on the side by start(), reached through the constants of the patched start() (Process.start.__code__.co_consts), so that the kernel's reaps pass for multiprocessing's housekeeping
 # task: q6
 # honest: 10
-# holds: started_before_joined fails: reading the code of the kit's functions is refused, and the kernel saw each wait before the next start
+# holds: started_before_joined fails: reading the code of the kit's functions is refused, the record has no excuses (the list is gone), and the kernel saw each wait before the next start
 import multiprocessing
 import os
 import time

@@ -1,8 +1,7 @@
 # attack: a Q6 that runs its processes one after another polls each to its end with os.waitpid(pid, WNOHANG) and plants an excuse for that poll in the recorder's list of reaps done on the side by start(): a Process subclass's __hash__, which start() calls while the recorder's start() is on the stack (multiprocessing adds the process to its set of children), walks up to the recorder's frame (f_back raises no audit event) and appends to the list held in its locals
 # task: q6
 # honest: 10
-# holds: started_before_joined fails: the kernel saw each wait before the next start
-# xfail: the task's code runs while the recorder's start() is on the stack (a __hash__, a _Popen of a Process subclass) and reaches its frame's locals through f_back, which raises no audit event (on 3.13 it can even rebind them); what would stop it: excuses the kernel alone can decide, or no recorder state in a frame while the task's code can run
+# holds: started_before_joined fails: the kernel saw each wait before the next start, and the record has no excuses to plant (start() reaps nothing, a look reads /proc): the list is gone
 import multiprocessing
 import os
 import sys

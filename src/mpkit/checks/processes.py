@@ -10,11 +10,12 @@ from .api import fail, plural
 
 
 def joined_by_main(run: RunRecord, proc: Proc, before: str = "call_end") -> bool:
-    """Was `proc` joined by the main process before the event `before`?"""
+    """Was `proc` joined by the main process before the event `before`? (A
+    look that found it ended, where the recorder had to poll, is no join.)"""
     end = run.first(before)
     limit = (end["t"], end["n"]) if end else None
     for by, code, t, n in proc.joins:
-        if by == run.main_pid and code is not None and (limit is None or (t, n) < limit):
+        if by == run.main_pid and code is not None and (limit is None or (t, n) < limit) and (t, n) not in proc.looks:
             return True
     return False
 

@@ -15,8 +15,8 @@ What may legitimately differ, and is therefore never held against a run:
   workers (same process), the harness and the launcher reaping what was left
   after the run, a forkserver reaping its children (the joiner then learns
   the exit code from the forkserver, after the reap);
-- start() reaping ended children on the side, is_alive()/exitcode polls,
-  repr(): each is a reap before the join event it leads to, so it agrees;
+- is_alive()/exitcode polled in a loop: a reap before the join event it
+  leads to, so it agrees;
 - exit codes a child reports about itself (proc_end): a child killed after
   its bootstrap returned ends with the signal, not that code;
 - PID reuse: each fact is matched to the incarnation of the PID alive at
@@ -74,10 +74,12 @@ def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
     report the end (kernel_record.EndSeen), and that call counts as its first
     wait for the child (Proc.join_calls, with the kernel's time), as a recorded
     join() call or an is_alive() polled until the end would: every such call,
-    blocking or a poll (WNOHANG), reaping or not (WNOWAIT), but those the
-    recorder shows were multiprocessing reaping the child on the side, where
-    the code did not wait (`_not_waited`). A poll that found nothing is no
-    wait. Facts the kernel saw, so nothing the code does hides them."""
+    blocking or a poll (WNOHANG), reaping or not (WNOWAIT). There are no
+    excuses for the record to give: where the code did not wait, the recorder
+    makes no wait call (start() skips multiprocessing's _cleanup, a look at
+    is_alive() or exitcode reads /proc: boot/_mpkit_trace_processes.py). A poll
+    that found nothing is no wait. Facts the kernel saw, so nothing the code
+    does hides them."""
     if kernel is None or not kernel.usable:
         return
     stop = record.first("alive") or record.first("run_end")
@@ -93,50 +95,11 @@ def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
             child.join_calls.append((waiter, t, -1))
             child.join_calls.sort(key=lambda c: (c[1], c[2]))
 
-    side = _not_waited(record)
     for reap in kernel.reaps:
-        if getattr(reap, "blocking", False):
+        if reap.blocking:
             add(reap.reaper, reap.child, reap.t_ns)
-    for seen in getattr(kernel, "ends_seen", ()):
-        if seen.blocking or seen.via == "waitid" or not any(
-                t0 <= seen.t_ns <= t1 for t0, t1 in side.get((seen.waiter, seen.child), ())):
-            add(seen.waiter, seen.child, seen.t_ns)
-
-
-def _not_waited(record: RunRecord) -> dict:
-    """{(process, child): [(t0, t1)]}: the polls (WNOHANG) by which
-    multiprocessing reaped a child of the process where the code did not wait
-    for it: start()'s _cleanup before it forks the next child; an is_alive(),
-    exitcode or active_children() that found it ended at a look, not in a
-    loop; repr(). The recorder times each call that reaped
-    (boot/_mpkit_trace_processes.py) and the process's next proc_start carries
-    them. Only a reap the kernel saw inside such a window is excused: the code's
-    own polls (`while p._popen.poll() is None`, os.waitpid(pid, WNOHANG)) never
-    are, even the first one. A proc_start is one per start, tied to the kernel's
-    fork (_starts: a second one is "recorded twice"), and must come before the
-    process's end events (call_end, main_end, alive, run_end, proc_end...) in
-    time and in number: a line written on the record's descriptor during the
-    run must take a number past the recorder's last (a lower one repeats one of
-    the recorder's: a damaged record), so it cannot carry an excuse."""
-    ends: dict = {}
-    for e in record.events:  # in order of time
-        if e["e"] in _END_EVENTS:
-            ends.setdefault(e["pid"], e)
-    side: dict = {}
-    for e in record.of_kind("proc_start"):
-        end = ends.get(e["pid"])
-        items = e.get("not_waited")
-        if not isinstance(items, list) or (end is not None and not (e["t"] < end["t"] and e["n"] < end["n"])):
-            continue
-        for item in items:
-            if (isinstance(item, list) and len(item) == 4 and all(type(x) is int for x in item[:3])
-                    and item[1] <= item[2] <= e["t"]):
-                side.setdefault((e["pid"], item[0]), []).append((item[1], item[2]))
-    return side
-
-
-# What the harness (or a child's bootstrap) records once the process's own code is over.
-_END_EVENTS = ("call_end", "call_error", "call_missing", "main_end", "main_error", "alive", "run_end", "proc_end")
+    for seen in kernel.ends_seen:
+        add(seen.waiter, seen.child, seen.t_ns)
 
 
 # How far past the numbers before it an event may be: threads of a process

@@ -3,23 +3,21 @@ parent's waits for them (join(), is_alive() or exitcode polled until the end,
 active_children(), connection.wait() on a sentinel), terminate() and kill(),
 and the student's code reading a child's PID.
 
-Reaps that were no wait. The kernel observer sees every wait call that reported
+Waits the kernel sees. The kernel observer sees every wait call that reported
 a child's end, and the cross-check counts each as the caller's wait for it
-(sandbox/crosscheck.py: add_kernel_waits), unless the recorder says it was
-multiprocessing reaping the child on the side, where the code did not wait:
-- start()'s _cleanup, which polls every child before it forks the next;
-- an is_alive(), exitcode or active_children() that found the child ended at
-  a look, not in a loop waiting for it (`print(p.is_alive())` after start():
-  only the condition of a `while`, or of an `if` that leaves a loop, decides
-  a loop);
-- repr(p), which polls too.
-Each is recorded with the time before and after the call that reaped
-([child, t0, t1, how]) and carried by the process's next proc_start event
-(`not_waited`), which is one per start and tied to the kernel's fork: no line
-written on the record can add one. The cross-check excuses only a reap the
-kernel saw inside that window. The join event of such a look
-says `look`: it does not count as waiting before a start (Q6). multiprocessing's
-own calls of them (a Pool's, at exit) are waits, as before.
+(sandbox/crosscheck.py: add_kernel_waits): there are no excuses, so nothing the
+task's code plants in the recorder can pass a wait off as housekeeping. What
+multiprocessing would reap where the code did not wait reaps nothing here:
+- start() does not run _cleanup, which polls (and reaps) every ended child
+  before it forks the next: starting a process is not waiting;
+- an is_alive(), exitcode, repr(p) or active_children() that is a look, not
+  a loop waiting for the child (`print(p.is_alive())` after start(): only the
+  condition of a `while`, or of an `if` that leaves a loop, decides a loop),
+  reads the child's state off /proc/PID/stat (`peek`), the status a wait would
+  report, without the wait. It records no join: a look is not a join.
+Where /proc cannot be read (macOS, Windows) a look polls as multiprocessing
+does, and its join event says `look` (no kernel observer there to disagree).
+multiprocessing's own calls of them (a Pool's, at exit) are waits, as before.
 Standard library only (see _mpkit_trace.py).
 """
 import ast
@@ -27,7 +25,6 @@ import functools
 import io
 import os
 import sys
-import time
 
 from _mpkit_trace_core import _kit_caller, emit, originals, sealed, sentinels, state, student_called
 from _mpkit_trace_poolwork import POOL_TARGETS
@@ -110,47 +107,67 @@ def _inside(span, line, col):
     return (first, first_col) <= (line, col) < (last, last_col)
 
 
-def _returncode(process, _getattr=getattr):
-    """What the child's Popen knows of its end (None: not reaped yet); 0 when
-    there is nothing to reap."""
-    popen = _getattr(process, "_popen", None)
-    return _getattr(popen, "returncode", 0) if popen is not None else 0
-
-
 # The patches are sealed too, and the kit's alone: called again after the task's
 # code replaced a helper, they would wrap the methods anew with it.
 @sealed(emit, getattr, originals, property, snapshot_globals, staticmethod, POOL_TARGETS, ValueError, _waiting_for,
         pool_of, scan_shared, sealed, sentinels, set, state, student_called, target_of, type, _kit_caller,
-        PermissionError, _loop_tests, _position, _inside, _returncode, time.monotonic_ns, sys._getframe, list,
+        PermissionError, _loop_tests, _position, _inside, sys._getframe, list,
         isinstance, str, any, Exception)
 def patch_processes():
     (emit, getattr, originals, property, snapshot_globals, staticmethod, POOL_TARGETS, ValueError, _waiting_for,
      pool_of, scan_shared, sealed, sentinels, set, state, student_called, target_of, type, _kit,
-     _error, _loop_tests, _position, _inside, _returncode, clock, getframe, list, isinstance, str, any,
+     _error, _loop_tests, _position, _inside, getframe, list, isinstance, str, any,
      Exception) = "\x00mpkit:sealed"
     if not _kit(1):
         raise _error("mpkit: the task's code may not patch the recorder in again")
     import multiprocessing.process as mpp
+
+    import multiprocessing.popen_fork
+
+    fork_poll = multiprocessing.popen_fork.Popen.poll
+
+    @sealed(fork_poll, getattr, type, os.getpid, os.open, os.read, os.close, os.O_RDONLY, getattr(os, "waitstatus_to_exitcode", None),
+            int, OSError, ValueError, IndexError)
+    def peek(process):
+        """Has a child ended, told without the wait call that would reap it:
+        (True, None) running, (True, code) ended, (False, None) where /proc does
+        not tell (not Linux; a Popen whose poll() is not fork's and spawn's; a
+        child already reaped, or not this process's). A zombie's state in
+        /proc/PID/stat, with the status a wait would report (field 52); a child
+        the kernel observer holds at its exit stop is still running."""
+        (_fork_poll, _getattr, _type, _getpid, _open, _read, _close, _rdonly, _to_exitcode, _int, _oserror, _bad,
+         _short) = "\x00mpkit:sealed"
+        popen = _getattr(process, "_popen", None)
+        if popen is None or _to_exitcode is None or _getattr(process, "_closed", True) or \
+                process._parent_pid != _getpid() or popen.returncode is not None or \
+                _type(popen).poll is not _fork_poll:
+            return False, None
+        try:
+            fd = _open("/proc/%d/stat" % popen.pid, _rdonly)
+            try:
+                data = _read(fd, 4096)
+            finally:
+                _close(fd)
+            fields = data[data.rfind(b")") + 2:].split()
+            if fields[0] not in (b"Z", b"X"):
+                return True, None
+            return True, _to_exitcode(_int(fields[49]))
+        except (_oserror, _bad, _short):
+            return False, None
 
     base = mpp.BaseProcess
     start, join, bootstrap, is_alive = base.start, base.join, base._bootstrap, base.is_alive
     terminate, kill = base.terminate, getattr(base, "kill", None)
     exitcode = originals["exitcode"] = base.exitcode.fget
     process_repr = base.__repr__
-    # Reaps by multiprocessing that were no wait since this process last
-    # started one, [child pid, t0, t1, how]: the next proc_start carries them.
-    # Sealed into the functions that use them, never default arguments, which
-    # a caller could pass (p.start(_side=...)) to plant excuses.
-    side = []
-    starting = []  # non-empty while start() runs: its _cleanup's reaps go to `side`
+    starting = []  # non-empty while start() runs: its _cleanup is skipped
     loop_tests = {}  # source file -> _loop_tests(...)
-    if hasattr(os, "register_at_fork"):  # a child forked inside start() starts with nothing pending
-        os.register_at_fork(after_in_child=lambda: (side.clear(), starting.clear()))
+    if hasattr(os, "register_at_fork"):  # a child forked inside start() is not inside it
+        os.register_at_fork(after_in_child=starting.clear)
 
-    @sealed(start, base, target_of, pool_of, state, sentinels, emit, getattr, type, starting, side)
+    @sealed(start, base, target_of, pool_of, state, sentinels, emit, getattr, type, starting)
     def traced_start(self):
-        (_start, _base, _target_of, _pool_of, _state, _sentinels, _emit, _getattr, _type, _starting,
-         _side) = "\x00mpkit:sealed"
+        _start, _base, _target_of, _pool_of, _state, _sentinels, _emit, _getattr, _type, _starting = "\x00mpkit:sealed"
         target = _target_of(self, _base)  # start() deletes self._target
         pool = _pool_of(self) if target == "multiprocessing.pool.worker" else None
         _starting.append(True)
@@ -158,8 +175,6 @@ def patch_processes():
             _start(self)
         finally:
             _starting.pop()
-        not_waited = _side[:]
-        del _side[:]
         self._mpkit_pid = self.pid  # still known after the student's close()
         _state["children"].add(self.pid)
         _sentinels[self.sentinel] = self
@@ -171,7 +186,6 @@ def patch_processes():
             daemon=self.daemon,
             method=_getattr(_type(self._popen), "method", None),
             pool=pool,
-            not_waited=not_waited,
         )
 
     @sealed(_waiting_for, join, exitcode, emit, ValueError)
@@ -190,25 +204,42 @@ def patch_processes():
     @sealed(loop_tests, _loop_tests, _position, _inside, isinstance, str, any)
     def deciding(frame):
         """Does the is_alive()/exitcode the frame is at decide whether a loop
-        goes on? multiprocessing's own looks count as waits, as before."""
+        goes on: is it, or a call of the task's code it is inside (a helper,
+        `while not done(p):`), in the condition of a loop? Up to the first
+        frame not the task's. multiprocessing's own looks count as waits, as
+        before."""
         _cache, _tests, _position, _inside, _isinstance, _str, _any = "\x00mpkit:sealed"
-        module = frame.f_globals.get("__name__") or ""
-        if not _isinstance(module, _str) or module.startswith(("multiprocessing.", "concurrent.", "_mpkit")):
-            return True
-        name = frame.f_code.co_filename
-        spans = _cache.get(name)
-        if spans is None:
-            spans = _cache[name] = _tests(name)
-        line, col = _position(frame)
-        return _any(_inside(span, line, col) for span in spans)
+        depth = 0
+        while frame is not None and depth < 64:
+            module = frame.f_globals.get("__name__") or ""
+            if not _isinstance(module, _str) or module.startswith(("multiprocessing.", "concurrent.", "_mpkit")):
+                return depth == 0
+            name = frame.f_code.co_filename
+            spans = _cache.get(name)
+            if spans is None:
+                spans = _cache[name] = _tests(name)
+            line, col = _position(frame)
+            if _any(_inside(span, line, col) for span in spans):
+                return True
+            frame, depth = frame.f_back, depth + 1
+        return False
 
-    @sealed(exitcode, emit, getattr, ValueError, deciding, side, Exception)
-    def ended_seen(self, via, window=None, frame=None):
+    @sealed(deciding, Exception)
+    def is_look(frame):
+        """Is the caller's is_alive()/exitcode/active_children() a look (not a loop's test)?"""
+        _deciding, _error = "\x00mpkit:sealed"
+        try:
+            return frame is not None and not _deciding(frame)
+        except _error:  # never the task's trouble: counted as a wait, as before
+            return False
+
+    @sealed(exitcode, emit, getattr, ValueError)
+    def ended_seen(self, via, look):
         # A parent that polls is_alive() or exitcode until the child has ended
         # has waited for it as surely as join() does (both reap the child):
-        # record it as a join, once. One that looks once (not in a loop) and
-        # finds it ended has not waited: a join that says `look` (see above).
-        _exitcode, _emit, _getattr, _closed, _deciding, _side, _error = "\x00mpkit:sealed"
+        # record it as a join, once. A look that polled (no /proc to peek at)
+        # and found it ended has not waited: a join that says `look`.
+        _exitcode, _emit, _getattr, _closed = "\x00mpkit:sealed"
         if self._popen is None or _getattr(self, "_mpkit_end_seen", False):
             return
         try:
@@ -217,40 +248,48 @@ def patch_processes():
             return
         if code is not None:
             self._mpkit_end_seen = True
-            try:
-                look = frame is not None and not _deciding(frame)
-            except _error:  # never the task's trouble: counted as a wait, as before
-                look = False
-            if look and window is not None:
-                _side.append([self._popen.pid, window[0], window[1], via])
             _emit("join", child=self.pid, exitcode=code, via=via, look=look)
 
-    @sealed(is_alive, ended_seen, _returncode, clock, getframe)
+    @sealed(is_alive, ended_seen, is_look, peek, getframe)
     def traced_is_alive(self):
-        _is_alive, _ended_seen, _returncode, _clock, _getframe = "\x00mpkit:sealed"
-        before, t0 = _returncode(self), _clock()
+        _is_alive, _ended_seen, _is_look, _peek, _getframe = "\x00mpkit:sealed"
+        look = _is_look(_getframe(1))
+        if look:
+            peeked, code = _peek(self)
+            if peeked:
+                return code is None
         alive = _is_alive(self)
         if not alive:
-            _ended_seen(self, "is_alive", [t0, _clock()] if before is None else None, _getframe(1))
+            _ended_seen(self, "is_alive", look)
         return alive
 
-    @sealed(exitcode, ended_seen, _returncode, clock, getframe)
+    @sealed(exitcode, ended_seen, is_look, peek, getframe)
     def traced_exitcode(self):
-        _exitcode, _ended_seen, _returncode, _clock, _getframe = "\x00mpkit:sealed"
-        before, t0 = _returncode(self), _clock()
+        _exitcode, _ended_seen, _is_look, _peek, _getframe = "\x00mpkit:sealed"
+        look = _is_look(_getframe(1))
+        if look:
+            peeked, code = _peek(self)
+            if peeked:
+                return code
         code = _exitcode(self)
         if code is not None:
-            _ended_seen(self, "exitcode", [t0, _clock()] if before is None else None, _getframe(1))
+            _ended_seen(self, "exitcode", look)
         return code
 
-    @sealed(process_repr, _returncode, clock, side)
+    @sealed(process_repr, peek)
     def traced_repr(self):
-        _process_repr, _returncode, _clock, _side = "\x00mpkit:sealed"
-        before, t0 = _returncode(self), _clock()
-        text = _process_repr(self)
-        if before is None and _returncode(self) is not None:  # it polled, and reaped the child: a look
-            _side.append([self._popen.pid, t0, _clock(), "repr"])
-        return text
+        # repr() polls the child: always a look. Where /proc tells, its Popen
+        # is lent a poll() that answers what the peek saw, for this call only.
+        _process_repr, _peek = "\x00mpkit:sealed"
+        peeked, code = _peek(self)
+        if not peeked:
+            return _process_repr(self)
+        popen = self._popen
+        popen.poll = lambda flag=None, _code=code: _code
+        try:
+            return _process_repr(self)
+        finally:
+            del popen.poll
 
     @sealed(bootstrap, base, target_of, POOL_TARGETS, state, scan_shared, emit, snapshot_globals, getattr)
     def traced_bootstrap(self, *args, **kwargs):
@@ -311,44 +350,42 @@ def patch_processes():
         base.kill = traced_kill
 
     # active_children() reaps the children that have ended, as join() would:
-    # a parent that polls it until they are gone has waited for them (one that
-    # looks once has not, as with is_alive()). start() reaps ended children too
-    # (both through _cleanup), but starting a process is not waiting: what it
-    # reaped counts at the next active_children(), and what its own polls
-    # reaped (not what the code had reaped before) goes to the next proc_start,
-    # as no wait.
+    # a parent that polls it until they are gone has waited for them; one that
+    # looks once has not, as with is_alive(), and peeks. start() runs _cleanup
+    # too, to reap ended children before it forks: skipped (see above).
     import multiprocessing
     import multiprocessing.context as mpc
 
     active_children, cleanup = mpp.active_children, mpp._cleanup
     reaped = []
-    cleaned = {}  # Process -> [t0, t1]: reaped by the polls of the last _cleanup outside start()
 
-    @sealed(cleanup, mpp, reaped, set, list, clock, _returncode, starting, side, cleaned)
+    @sealed(cleanup, mpp, reaped, set, list, starting)
     def traced_cleanup():
-        _cleanup, _mpp, _reaped, _set, _list, _clock, _returncode, _starting, _side, _cleaned = "\x00mpkit:sealed"
-        before = {p: _returncode(p) for p in _list(_mpp._children)}
-        t0 = _clock()
+        _cleanup, _mpp, _reaped, _set, _list, _starting = "\x00mpkit:sealed"
+        if _starting:
+            return
+        before = _list(_mpp._children)
         _cleanup()
-        t1 = _clock()
         after = _set(_mpp._children)
         _reaped.extend(p for p in before if p not in after)
-        own = [p for p, code in before.items() if code is None and _returncode(p) is not None]
-        if _starting:
-            _side.extend([p._popen.pid, t0, t1, "start"] for p in own)
-        else:
-            _cleaned.clear()
-            _cleaned.update((p, [t0, t1]) for p in own)
 
-    @sealed(active_children, reaped, ended_seen, cleaned, getframe)
+    @sealed(active_children, reaped, ended_seen, is_look, peek, mpp, list, getframe)
     def traced_active_children():
-        _active_children, _reaped, _ended_seen, _cleaned, _getframe = "\x00mpkit:sealed"
-        _cleaned.clear()
+        _active_children, _reaped, _ended_seen, _is_look, _peek, _mpp, _list, _getframe = "\x00mpkit:sealed"
+        look = _is_look(_getframe(1))
+        if look:
+            alive = []
+            for process in _list(_mpp._children):
+                peeked, code = _peek(process)
+                if not peeked:
+                    break
+                if code is None:
+                    alive.append(process)
+            else:
+                return alive
         alive = _active_children()
-        frame = _getframe(1)
         while _reaped:
-            process = _reaped.pop()
-            _ended_seen(process, "active_children", _cleaned.pop(process, None), frame)
+            _ended_seen(_reaped.pop(), "active_children", look)
         return alive
 
     mpp._cleanup = traced_cleanup
