@@ -11,6 +11,7 @@ a module of its own:
   _mpkit_trace_core       the record file, emit(), per-process state, import hooks
   _mpkit_trace_values     how results, arguments and globals are written
   _mpkit_trace_processes  processes: start, boot, end, waits, kills, PID reads
+  _mpkit_loop_tests       where a task file decides its loops (a wait, or a look at a child)
   _mpkit_trace_messages   PIDs passed in pickled and raw messages
   _mpkit_trace_shared     PIDs passed through Value, raw shared objects, SharedMemory
   _mpkit_trace_pools      Pool workers and shutdown
