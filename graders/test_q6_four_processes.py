@@ -15,9 +15,9 @@ LINE = re.compile(r"^Process ID:\s*(\d{1,30})\s*-\s*Number:\s*(-?\d{1,30})$")
 PID = re.compile(r"process\s*id\s*:?\s*(\d{1,30})(?!\d)", re.IGNORECASE)  # no 5000-digit int() of a line
 NUMBER = re.compile(r"number\s*:?\s*(-?\d{1,30})(?!\d)", re.IGNORECASE)
 RUNS = {
-    "call": RunSpec(function="run_four_processes"),
-    "program": RunSpec(mode="program"),
-    "spawn": RunSpec(function="run_four_processes", start_method="spawn"),
+    "call": RunSpec(function="run_four_processes", hold_exits=True),
+    "program": RunSpec(mode="program", hold_exits=True),
+    "spawn": RunSpec(function="run_four_processes", start_method="spawn", hold_exits=True),
 }
 
 
@@ -131,6 +131,9 @@ def test_started_before_joined(runs):
     children = four(run)
     # A join() that timed out still shows when the parent began to wait; an
     # is_alive() that found a child ended at a look (not in a loop) is no wait.
+    # The runs hold each child at its exit until its parent waits for it
+    # (RunSpec.hold_exits): a look always finds it running, and a loop of
+    # looks is a wait when the hold ends for want of a wait call.
     joins = [(t, n) for p in children for by, _, t, n in p.joins if by == run.main_pid and (t, n) not in p.looks]
     joins += [(t, n) for p in children for by, t, n in p.join_calls if by == run.main_pid]
     expect(bool(joins), expected="the processes to be joined", observed="none of them was joined",
@@ -139,7 +142,7 @@ def test_started_before_joined(runs):
     late = [p for p in children if p.start_seq > first_join]
     expect(not late, expected="all four processes started before the first join()",
            observed=f"{describe_children(late)} started only after the parent waited for an earlier process "
-           "(join() or a wait on it), so the processes ran one after another",
+           "(join(), a wait on it, or a loop watching for its end), so the processes ran one after another",
            hint="Use two loops: one that starts every process, then one that joins every process.")
     gaps = serial_gaps(run, children)
     expect(gaps is None, expected="the four processes to run at the same time (all started before waiting for any)",
@@ -178,7 +181,8 @@ def serial_gaps(run, children):
             return None
         lives.append(max(mine, key=lambda k: k.start_ns))
     lives.sort(key=lambda k: k.start_ns)
-    if any(b.start_ns <= a.end_ns for a, b in zip(lives, lives[1:])):
+    # A child held at its exit (RunSpec.hold_exits) was over when its exit began.
+    if any(b.start_ns <= (a.exit_ns or a.end_ns) for a, b in zip(lives, lives[1:])):
         return None
     gaps = [b.start_ns - a.start_ns for a, b in zip(lives, lives[1:])]
     return gaps if all(g >= SERIAL_GAP_NS for g in gaps) else None

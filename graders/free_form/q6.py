@@ -9,7 +9,7 @@ from mpkit.freeform.randomness import random_print
 from mpkit.grading import RunSpec, check, expect, fail
 
 TASK = "q6"
-RUNS = {"program": RunSpec(mode="program", line_buffered=True)}
+RUNS = {"program": RunSpec(mode="program", line_buffered=True, hold_exits=True)}
 HINT = "Start four multiprocessing.Process objects, one per number: Process(target=show, args=(n,))."
 
 

@@ -78,8 +78,9 @@ def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
     excuses for the record to give: where the code did not wait, the recorder
     makes no wait call (start() skips multiprocessing's _cleanup, a look at
     is_alive() or exitcode reads /proc: boot/_mpkit_trace_processes.py). A poll
-    that found nothing is no wait. Facts the kernel saw, so nothing the code
-    does hides them."""
+    that found nothing is no wait. In a run that holds exits (holds.py), a
+    child held until no wait call had let it go counts as waited for then.
+    Facts the kernel saw, so nothing the code does hides them."""
     if kernel is None or not kernel.usable:
         return
     stop = record.first("alive") or record.first("run_end")
@@ -100,6 +101,9 @@ def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
             add(reap.reaper, reap.child, reap.t_ns)
     for seen in kernel.ends_seen:
         add(seen.waiter, seen.child, seen.t_ns)
+    for proc in kernel.procs:  # held at its exit until its parent could not have gone on without it (holds.py)
+        if proc.released == "time":
+            add(proc.ppid, proc.pid, proc.released_ns)
 
 
 # How far past the numbers before it an event may be: threads of a process

@@ -19,6 +19,11 @@ class KProc:
     execs: int = 0
     reaped_by: int | None = None
     reaped_ns: int | None = None
+    # Runs that hold exits (holds.py): when its exit began (its code was over),
+    # and why and when it was let go on to end.
+    exit_ns: int | None = None
+    released: str | None = None
+    released_ns: int | None = None
 
     @property
     def end_code(self) -> int | None:
@@ -71,6 +76,7 @@ class KernelRecord:
     io_seen: bool = False  # ... and the calls moving bytes were seen stopping: that filter is in force
     flows: list = field(default_factory=list)  # [flows.Flow], PIDs written and read, in order
     foreign: list = field(default_factory=list)  # programs other than multiprocessing's Python, killed at exec
+    hold_exits: bool = False  # children of the main process were held at their exit (holds.py)
 
     @property
     def usable(self) -> bool:
@@ -105,7 +111,7 @@ class KernelRecord:
     def to_json(self) -> dict:
         return {"main_pid": self.main_pid, "attached_ns": self.attached_ns, "filtered": self.filtered,
                 "complete": self.complete, "problem": self.problem, "stops": self.stops,
-                "follow_pids": self.follow_pids, "io_seen": self.io_seen,
+                "follow_pids": self.follow_pids, "io_seen": self.io_seen, "hold_exits": self.hold_exits,
                 "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
                 "ends_seen": [vars(w) for w in self.ends_seen],
                 "flows": [vars(f) for f in self.flows], "foreign": self.foreign}

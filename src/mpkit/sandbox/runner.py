@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import crosscheck, kernel
+from . import crosscheck, holds, kernel
 from . import launcher as launchers
 from . import observer as observers
 from . import reaper
@@ -228,13 +228,15 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
             ),
             encoding="utf-8",
         )
-        _execute(record, spec_path, run_dir, token, _environment(run_dir, token, spec, module, limits), limits)
+        _execute(record, spec_path, run_dir, token, _environment(run_dir, token, spec, module, limits), limits,
+                 spec.hold_exits)
         record.sandbox = kernel.read_report(run_dir)
         load(run_dir, record)
         read_raw_streams(run_dir, record)
         if record.kernel is not None:
             record.tampered = crosscheck.check(record, record.kernel)
             crosscheck.add_kernel_waits(record, record.kernel)
+            holds.over_at_the_end(record, record.kernel)
         if isinstance(record.sandbox, dict):  # what the results say protected the run
             observed = record.kernel is not None and record.kernel.usable
             record.sandbox = {**record.sandbox, "observed": observed,
@@ -244,14 +246,16 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
     return record
 
 
-def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env: dict, limits: Limits) -> None:
+def _execute(record: RunRecord, spec_path: Path, run_dir: Path, token: str, env: dict, limits: Limits,
+             hold_exits: bool = False) -> None:
     started = time.monotonic()
     record.started_ns = time.monotonic_ns()  # same clock as the recorder's event times
     proc = _start(spec_path, run_dir, env)
     record.main_pid = proc.pid
     # Only a launched run: the grader waits for a run it started itself with
     # waitpid(), which would take the tracer's ptrace stops.
-    watcher = (observers.Observer(follow_pids=env.get("MPKIT_OBSERVE") == "pids", run_dir=run_dir, env=env)
+    watcher = (observers.Observer(follow_pids=env.get("MPKIT_OBSERVE") == "pids", run_dir=run_dir, env=env,
+                                  hold_exits=hold_exits)
                if isinstance(proc, launchers.LaunchedRun) and env.get("MPKIT_OBSERVE") else None)
     if watcher is not None:
         watcher.start(proc.pid)

@@ -29,6 +29,10 @@ class RunSpec:
     # through the kernel (pipes, sockets, files: sandbox/flows.py). It stops
     # every read and write, so only runs whose verdict needs it ask.
     follow_pids: bool = False
+    # The observer holds each child of the main process at its exit until the
+    # parent waits for it (sandbox/holds.py): whether it waited before the next
+    # start is then the same on every run. Runs whose verdict rests on it ask.
+    hold_exits: bool = False
 
     def describe(self) -> str:
         if self.mode == "program":
