@@ -590,3 +590,24 @@ def test_every_wait_that_reported_an_end_counts():
     assert waits(waiter=3) == [(3, 200, -1)]
     assert waits(waiter=7) == []  # not a process of the run
     assert waits(stop=150) == []  # the run was being stopped: the harness reaps
+
+
+def test_a_run_traced_by_another_program_goes_on_unobserved():
+    """A debugger or strace tracing the run would take the filter's stops
+    without answering them (every wait would fail): the run only filters for
+    a tracer of the grading process's own, and says why not otherwise."""
+    import subprocess
+    import sys
+
+    from mpkit.sandbox.ptrace import _SEIZE, _ptrace
+    from mpkit.sandbox.runner import BOOT_DIR
+
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import _mpkit_observed; "
+            "print(_mpkit_observed.await_tracer(timeout=10, grader=1), flush=True)")
+    child = subprocess.Popen([sys.executable, "-c", code, str(BOOT_DIR)], stdout=subprocess.PIPE, text=True)
+    try:
+        _ptrace(_SEIZE, child.pid, 0, 0)  # this test's process traces it: not process 1
+        out, _ = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert out.strip() == f"another program (process {os.getpid()}) traces the run"

@@ -291,7 +291,9 @@ def main(spec_path):
         import _mpkit_observed
 
         # Last of the kit's setup: the grader's tracer attaches meanwhile.
-        trace.emit("observed", problem=_mpkit_observed.await_tracer(io=observe == "pids"))
+        grader = (os.environ.get("MPKIT_PROTECTED_PIDS") or "").split(",")[0]  # the grading process first
+        trace.emit("observed", problem=_mpkit_observed.await_tracer(
+            io=observe == "pids", grader=int(grader) if grader.isdigit() else None))
     student_file = os.path.abspath(spec["file"])
     submission = os.path.dirname(student_file)
     sys.path.insert(0, submission)

@@ -98,27 +98,36 @@ def _program(arch, io=False):
                     for i, (code, k, jt, jf) in enumerate(ins))
 
 
-def _traced():
+def _tracer():
+    """The process (thread group) tracing this one, or 0."""
     with open("/proc/self/status", "rb") as f:
-        for line in f:
-            if line.startswith(b"TracerPid:"):
-                return int(line.split()[1]) != 0
-    return False
+        tid = next((int(line.split()[1]) for line in f if line.startswith(b"TracerPid:")), 0)
+    if not tid:
+        return 0
+    try:
+        with open(f"/proc/{tid}/status", "rb") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith(b"Tgid:")), tid)
+    except OSError:
+        return tid
 
 
-def await_tracer(timeout=3.0, io=False, _prctl=_prctl_function()):
-    """Wait for the tracer, then filter (io: the byte-moving calls too).
-    Returns why not, or None when in force."""
+def await_tracer(timeout=3.0, io=False, grader=None, _prctl=_prctl_function()):
+    """Wait for the tracer (a thread of `grader`, when given), then filter
+    (io: the byte-moving calls too). Returns why not, or None when in force.
+    Another tracer (a debugger, strace) would take the filter's stops without
+    answering them, so every wait would fail: the run goes on unobserved."""
     arch = platform.machine()
     if _prctl is None or arch not in _ARCH:
         return f"no kernel observer on {sys.platform} {arch}"
     deadline = time.monotonic() + timeout
     delay = 0.0001
-    while not _traced():  # a few ms at most: the run's whole start waits on it, so look often
+    while not (tracer := _tracer()):  # a few ms at most: the run's whole start waits on it, so look often
         if time.monotonic() > deadline:
             return "the tracer did not attach"
         time.sleep(delay)
         delay = min(delay * 2, 0.001)
+    if grader is not None and tracer != grader:
+        return f"another program (process {tracer}) traces the run"
     code = _program(arch, io)
     buf = ctypes.create_string_buffer(code, len(code))
     prog = struct.pack("=HxxxxxxQ", len(code) // 8, ctypes.addressof(buf))
