@@ -71,6 +71,10 @@ from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_EXIT, _EV_FORK
 # How long finish() waits for the tracer to see the last death once it has
 # killed what was left (a killed process dies in microseconds).
 FINISH_TIMEOUT = 5.0
+# While a child is held at its exit (holds.py), the tracer polls for stops:
+# a short nap after each, longer while none comes (a join of a held child
+# waits on two of them: 0.1 ms measured +2 ms a Q6 run, 1 ms +13 ms).
+NAP_FIRST, NAP_MOST = 0.0001, 0.002
 
 
 _broken: list = []  # why ptrace failed here once: not tried again (each try holds a run up)
@@ -201,6 +205,7 @@ class Observer:
         # event may come after the task has already ended.
         unclaimed: set = set()
         holds = self._holds
+        nap = NAP_FIRST
         while True:
             polling = holds is not None and holds.active  # a hold may have to end with no stop to wake for
             try:
@@ -215,8 +220,10 @@ class Observer:
                 for held in holds.finish(now) if self._closing else holds.due(now):
                     _resume(_CONT, held)
                 if tid == 0:
-                    time.sleep(0.001)
+                    time.sleep(nap)
+                    nap = min(nap * 2, NAP_MOST)
                     continue
+            nap = NAP_FIRST
             record.stops += 1
             if os.WIFEXITED(status) or os.WIFSIGNALED(status):
                 tgid = tgid_of.pop(tid, tid)
