@@ -161,3 +161,78 @@ def test_a_wait_call_is_read_as_the_kernel_passes_it():
     assert holds.wait_targets("waitid", [1, 1234, 0, 4 | 1, 0]) == (1234, False)  # P_PID, WEXITED | WNOHANG
     assert holds.wait_targets("waitid", [0, 0, 0, 4, 0]) == (None, True)  # P_ALL
     assert holds.wait_targets("waitid", [1, 1234, 0, 2, 0]) is None  # WSTOPPED only: no exit to wait for
+
+
+JOIN_TIMEOUTS = """
+    import multiprocessing, os, time
+    from multiprocessing.connection import wait
+
+    def quick():
+        pass
+
+    def nap():
+        time.sleep(0.3)
+
+    def four(target):
+        processes = [multiprocessing.Process(target=target) for _ in range(4)]
+        for p in processes:
+            p.start()
+        return processes
+
+    def timed_joins():
+        # Concurrent: start all, then one join with a timeout each (sentinel waits, no wait call).
+        processes = four(quick)
+        time.sleep(0.1)  # all four held at their exit by now
+        for p in processes:
+            p.join(timeout=0.3)
+        return [p.exitcode for p in processes]
+
+    def timed_join_while_running():
+        processes = four(nap)
+        for p in processes:
+            p.join(timeout=2)
+        return [p.exitcode for p in processes]
+
+    def sentinels():
+        processes = four(quick)
+        time.sleep(0.1)
+        started = time.monotonic()
+        left = {p.sentinel: p for p in processes}
+        while left:
+            for s in wait(list(left), timeout=5):
+                left.pop(s).join()
+        return [time.monotonic() - started, [p.exitcode for p in processes]]
+"""
+
+
+@pytest.mark.parametrize("function", ["timed_joins", "timed_join_while_running"])
+def test_a_join_with_a_timeout_waits_for_a_held_child(tmp_path, function):
+    """join(timeout) waits on the sentinel (no wait call): the recorder says
+    so to the observer, which lets the child go; the join returns with its
+    exit code, as it would without holds."""
+    path = tmp_path / "task.py"
+    path.write_text(textwrap.dedent(JOIN_TIMEOUTS), encoding="utf-8")
+    record = run(RunSpec(function=function, hold_exits=True), path, OBSERVED)
+    assert record.kernel.usable and record.tampered is None
+    assert record.first("call_end")["value"] == [0, 0, 0, 0]
+    children = [p for p in record.kernel.procs if p.pid != record.main_pid]
+    assert len(children) == 4 and all(p.released in ("wait", None) for p in children)
+    assert not [p for p in children if p.released == "time"]
+
+
+def test_waits_on_sentinels_end_holds_at_once(tmp_path):
+    path = tmp_path / "task.py"
+    path.write_text(textwrap.dedent(JOIN_TIMEOUTS), encoding="utf-8")
+    record = run(RunSpec(function="sentinels", hold_exits=True), path, OBSERVED)
+    took, codes = record.first("call_end")["value"]
+    assert codes == [0, 0, 0, 0] and took < holds.HOLD_NS / 1e9 / 2
+    said = {child for _, child, _ in record.kernel.declared_waits}
+    assert said == {p.pid for p in record.kernel.procs if p.pid != record.main_pid}
+
+
+def test_a_waitid_the_recorder_says_a_wait_with_is_known_by_its_flags():
+    flags = 4 | 1 | 0x01000000 | 0x20000000  # WEXITED | WNOHANG | WNOWAIT | __WNOTHREAD
+    assert holds.declared("waitid", [1, 1234, 0, flags, 0]) == (1234, True)
+    assert holds.declared("waitid", [1, 1234, 0, flags | 8, 0]) == (1234, False)  # WCONTINUED: over
+    assert holds.declared("waitid", [1, 1234, 0, 4 | 1 | 0x01000000, 0]) is None  # an ordinary poll
+    assert holds.declared("wait4", [1234, 0, flags, 0]) is None

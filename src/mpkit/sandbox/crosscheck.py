@@ -103,7 +103,9 @@ def add_kernel_waits(record: RunRecord, kernel: KernelRecord | None) -> None:
         add(seen.waiter, seen.child, seen.t_ns)
     for proc in kernel.procs:  # held at its exit until its parent could not have gone on without it (holds.py)
         if proc.released == "time":
-            add(proc.ppid, proc.pid, proc.released_ns)
+            add(proc.held_for or proc.ppid, proc.pid, proc.released_ns)
+    for waiter, child, t in kernel.declared_waits:  # a wait on its sentinel, said to the observer (holds.py)
+        add(waiter, child, t)
 
 
 # How far past the numbers before it an event may be: threads of a process

@@ -22,6 +22,7 @@ class KProc:
     # Runs that hold exits (holds.py): when its exit began (its code was over),
     # and why and when it was let go on to end.
     exit_ns: int | None = None
+    held_for: int | None = None  # the process whose wait lets it go (its parent, or its forkserver's)
     released: str | None = None
     released_ns: int | None = None
 
@@ -77,6 +78,7 @@ class KernelRecord:
     flows: list = field(default_factory=list)  # [flows.Flow], PIDs written and read, in order
     foreign: list = field(default_factory=list)  # programs other than multiprocessing's Python, killed at exec
     hold_exits: bool = False  # children of the main process were held at their exit (holds.py)
+    declared_waits: list = field(default_factory=list)  # [(process, child, t)]: waits on a sentinel, said (holds.py)
 
     @property
     def usable(self) -> bool:
@@ -111,7 +113,7 @@ class KernelRecord:
     def to_json(self) -> dict:
         return {"main_pid": self.main_pid, "attached_ns": self.attached_ns, "filtered": self.filtered,
                 "complete": self.complete, "problem": self.problem, "stops": self.stops,
-                "follow_pids": self.follow_pids, "io_seen": self.io_seen, "hold_exits": self.hold_exits,
+                "follow_pids": self.follow_pids, "io_seen": self.io_seen, "hold_exits": self.hold_exits, "declared_waits": self.declared_waits,
                 "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
                 "ends_seen": [vars(w) for w in self.ends_seen],
                 "flows": [vars(f) for f in self.flows], "foreign": self.foreign}

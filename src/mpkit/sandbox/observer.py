@@ -77,6 +77,17 @@ FINISH_TIMEOUT = 5.0
 NAP_FIRST, NAP_MOST = 0.0001, 0.002
 
 
+def _forkserver_of(pid, main_pid: int) -> bool:
+    """Is `pid` a forkserver the run's main process started (it forks the
+    main process's children under the forkserver start method)?"""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmdline = f.read()
+    except OSError:
+        return False
+    return b"multiprocessing.forkserver" in cmdline and _status_fields(pid).get("PPid") == main_pid
+
+
 _broken: list = []  # why ptrace failed here once: not tried again (each try holds a run up)
 
 
@@ -128,7 +139,7 @@ class Observer:
     def start(self, pid: int) -> None:
         self.record = KernelRecord(main_pid=pid, follow_pids=self._follow_pids, hold_exits=self._hold_exits)
         if self._hold_exits:
-            self._holds = ExitHolds(pid)
+            self._holds = ExitHolds(pid, self.record.declared_waits)
         if self._follow_pids:
             self._flows = FlowWatch(self.record, self._run_dir)
         why = unavailable()
@@ -317,7 +328,8 @@ class Observer:
         holds = self._holds
         if holds is None or tid != tgid:
             return False
-        if holds.at_exit(self._live.get(tgid), now):
+        proc = self._live.get(tgid)
+        if holds.at_exit(proc, now, proc is not None and _forkserver_of(proc.ppid, holds.main_pid)):
             return True
         for held in holds.parent_ended(tgid, now):
             _resume(_CONT, held)

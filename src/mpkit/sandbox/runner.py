@@ -162,6 +162,8 @@ def _environment(run_dir: Path, token: str, spec: RunSpec, module: str, limits: 
     )
     if _observing(limits):
         env["MPKIT_OBSERVE"] = "pids" if spec.follow_pids else "1"
+        if spec.hold_exits:  # the recorder tells the observer of its waits on a sentinel (holds.py)
+            env["MPKIT_HOLD_EXITS"] = "1"
     if os.environ.get("MPKIT_GUARD_CTYPES") == "allow":  # tests of the kernel layer alone: boot/_mpkit_guard.py
         env["MPKIT_GUARD_CTYPES"] = "allow"
     if spec.watch_calls:

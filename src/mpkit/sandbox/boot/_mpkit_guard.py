@@ -14,7 +14,7 @@ An audit hook (sys.addaudithook, which Python code cannot remove) refuses:
 - the doors into the kit's own state (issue 11, part 5): gc.get_objects /
   get_referrers / get_referents, ctypes' ways into the C library and into raw
   memory (dlsym, from_address, string_at; dlopen of anything but the running
-  program), /proc/*/mem, sys._current_frames, sys.settrace / setprofile /
+  program), /proc (memory; others' state), sys._current_frames, settrace /
   monitoring callbacks (they see the kit's frames), a function's __code__
   being replaced, the kit's functions' __code__ (its constants hold the
   recorder's sealed lists) and __defaults__ being read or replaced,
@@ -41,7 +41,7 @@ import stat
 import sys
 import types
 
-from _mpkit_guard_paths import folder_rules, real_path_function
+from _mpkit_guard_paths import folder_rules, library_dir, real_path_function
 
 LIMIT_MARK = "limit-"  # run_dir/out/limit-<name>: the runner stops the run
 BOOT_DIR = os.path.dirname(os.path.realpath(__file__))
@@ -67,10 +67,6 @@ def mark_limit(name, run_dir=None):
         os.close(os.open(os.path.join(run_dir, "out", LIMIT_MARK + name), os.O_WRONLY | os.O_CREAT, 0o600))
     except OSError:
         pass
-
-
-def over_process_limit():
-    return processes_started(os.environ.get("MPKIT_RUN_DIR", "")) >= max_processes()
 
 
 # Events on paths: which arguments are read from and which are changed.
@@ -192,14 +188,19 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
             return None
 
     def check_read(path, _real=real, _hidden=real_roots, _under=under, _deny=deny, _fd_path=fd_path, _int=int,
-                   _type=type):
+                   _type=type, _getpid=os.getpid, _kit_frame=kit_frame, _skip=library_dir("psutil", sep)):
         if _type(path) is _int:  # os.listdir(fd), os.scandir(fd): where the descriptor points
             path = _fd_path(path)
         p = _real(path)
         if p and _under(p, _hidden):
             _deny(f"the task's code may not read the grader's files ({p})")
-        if p and p.startswith("/proc/") and p.endswith("/mem"):
-            _deny("the task's code may not open a process's memory (/proc/.../mem)")
+        if p and p.startswith("/proc/"):
+            if p.endswith("/mem"):
+                _deny("the task's code may not open a process's memory (/proc/.../mem)")
+            # A child's state tells its end without a wait call (tamper/f45); psutil is the harness's.
+            head = p[6:].split("/", 1)[0]
+            if head.isdigit() and _int(head) != _getpid() and not _kit_frame(_skip, 3):
+                _deny(f"the task's code may not read another process's state ({p})")
 
     def check_write(path, truncate=False, _real=real, _hidden=real_roots, _readonly=readonly, _writable=writable,
                     _run=run_real,

@@ -126,3 +126,15 @@ def folder_rules(real, writable, under, deny, fd_path):
             _deny(f"the task's code may not make a link to a place outside its work and temp folders ({target})")
 
     return at_dir, climbs, check_folder_open, check_symlink
+
+
+def library_dir(name, sep):
+    """(folder of an installed package, with the separator), or () when not installed."""
+    import importlib.machinery
+
+    try:
+        spec = importlib.machinery.PathFinder.find_spec(name)
+    except (ImportError, ValueError, OSError):
+        return ()
+    location = spec.submodule_search_locations if spec is not None else None
+    return tuple(str(d).rstrip(sep) + sep for d in location or ())

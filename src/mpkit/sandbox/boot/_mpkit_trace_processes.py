@@ -335,28 +335,61 @@ def patch_processes():
     mpc.BaseContext.active_children = staticmethod(traced_active_children)
 
 
+# A wait on a child's sentinel (connection.wait, join(timeout)) makes no wait
+# call the kernel sees. In a run that holds exits (sandbox/holds.py) the child
+# would stay held, its sentinel unreadable, until the hold ran out: so the
+# recorder says it to the observer, with a waitid that reaps nothing and that
+# the observer knows by its flags (__WNOTHREAD with WNOWAIT | WNOHANG), before
+# (lets the child go, counts as the parent's wait then) and after (WCONTINUED
+# too). Made by the task's code it only counts against it.
+_DECLARE = os.WEXITED | os.WNOHANG | getattr(os, "WNOWAIT", 0) | 0x20000000
+
+
+def _declare(pid, extra=0, _waitid=getattr(os, "waitid", None), _by_pid=getattr(os, "P_PID", 0), _flags=_DECLARE,
+             _error=OSError):
+    if _waitid is not None:
+        try:
+            _waitid(_by_pid, pid, _flags | extra)
+        except _error:
+            pass
+
+
 @sealed(sentinels, student_called, _waiting_for, getattr, functools.wraps, _kit_caller, PermissionError, list,
-        isinstance, int)
+        isinstance, int, _declare, os.environ.get, type, getattr(os, "WCONTINUED", 0))
 def patch_wait(connection):  # sealed at import: it may run after the task's code
     """connection.wait() on a child's sentinel waits for it to end, as join() does."""
     (_sentinels, _student_called, _waiting, _getattr, _wraps, _kit, _error, list, isinstance,
-     int) = "\x00mpkit:sealed"
+     int, _declare, _env, _type, _continued) = "\x00mpkit:sealed"
     if not _kit(1):
         raise _error("mpkit: the task's code may not patch the recorder in again")
     wait = connection.wait
     if _getattr(wait, "_mpkit_traced", False):
         return
+    hold = _env("MPKIT_HOLD_EXITS") == "1"
 
     @_wraps(wait)
     def traced_wait(object_list, timeout=None, _wait=wait, _sentinels=_sentinels, _student_called=_student_called,
-                    _waiting_for=_waiting, _list=list, _isinstance=isinstance, _int=int):
+                    _waiting_for=_waiting, _list=list, _isinstance=isinstance, _int=int, _hold=hold,
+                    _declare=_declare, _getattr=_getattr, _type=_type, _continued=_continued):
         object_list = _list(object_list)
         if _sentinels and _student_called():
             for obj in object_list:
                 process = _sentinels.get(obj) if _isinstance(obj, _int) else None
                 if process is not None:
                     _waiting_for(process, timeout, "wait")
-        return _wait(object_list, timeout)
+        declared = []
+        if _hold and _sentinels and timeout != 0:  # timeout 0: a look (a forkserver child's poll)
+            for obj in object_list:
+                process = _sentinels.get(obj) if _isinstance(obj, _int) else None
+                pid = _getattr(_getattr(process, "_popen", None), "pid", None)
+                if _type(pid) is _int:
+                    _declare(pid)
+                    declared.append(pid)
+        try:
+            return _wait(object_list, timeout)
+        finally:
+            for pid in declared:
+                _declare(pid, _continued)
 
     traced_wait._mpkit_traced = True
     connection.wait = traced_wait
