@@ -81,6 +81,18 @@ CODE = """
     def never_joined():
         started()
         time.sleep(0.2)
+
+    def forkserver_looks_then_join():
+        # The forkserver forks the child and reaps it; the main process learns its end over the sentinel.
+        ctx = multiprocessing.get_context("forkserver")
+        event = ctx.Event()
+        p = ctx.Process(target=done, args=(event,))
+        p.start()
+        event.wait(10)
+        time.sleep(0.3)
+        seen = [p.is_alive(), p.exitcode]
+        p.join()
+        return [p.pid, seen, p.exitcode]
 """
 
 
@@ -108,6 +120,20 @@ def test_every_look_finds_a_held_child_running(tmp_path, method):
     assert child.exit_ns is not None and child.released == "wait"
     assert child.exit_ns + 200_000_000 < child.released_ns <= child.end_ns  # held through the looks
     assert not [e for e in record.of_kind("join") if e["child"] == pid and e["t"] < record.first("join_call")["t"]]
+
+
+def test_a_forkserver_child_is_held_for_the_main_process(tmp_path):
+    """Its parent is the forkserver, which reaps it and tells the main process
+    over the sentinel: held for the main process all the same, its looks find
+    it running, and the main process's join (a wait on the sentinel, said to
+    the observer) lets it go."""
+    record = held_run(tmp_path, "forkserver_looks_then_join")
+    pid, seen, code = record.first("call_end")["value"]
+    assert seen == [True, None] and code == 0
+    child = kproc(record, pid)
+    assert child.ppid != record.main_pid and child.held_for == record.main_pid
+    assert child.released == "wait" and child.released_ns - child.exit_ns > 200_000_000
+    assert any(waiter == record.main_pid and c == pid for waiter, c, _ in record.kernel.declared_waits)
 
 
 def test_polls_end_a_hold_and_the_last_finds_the_end(tmp_path):
