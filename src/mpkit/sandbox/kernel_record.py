@@ -113,7 +113,8 @@ class KernelRecord:
     def to_json(self) -> dict:
         return {"main_pid": self.main_pid, "attached_ns": self.attached_ns, "filtered": self.filtered,
                 "complete": self.complete, "problem": self.problem, "stops": self.stops,
-                "follow_pids": self.follow_pids, "io_seen": self.io_seen, "hold_exits": self.hold_exits, "declared_waits": self.declared_waits,
+                "follow_pids": self.follow_pids, "io_seen": self.io_seen, "hold_exits": self.hold_exits,
+                "declared_waits": self.declared_waits,
                 "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
                 "ends_seen": [vars(w) for w in self.ends_seen],
                 "flows": [vars(f) for f in self.flows], "foreign": self.foreign}

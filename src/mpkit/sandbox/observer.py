@@ -62,7 +62,7 @@ import time
 from .flows import FlowWatch
 from .holds import ExitHolds
 from .kernel_record import EndSeen, KernelRecord, KProc, Reap
-from .programs import foreign
+from .programs import foreign, runs_forkserver
 from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_EXIT, _EV_FORK, _EV_SECCOMP, _EV_STOP, _EV_VFORK,
                      _GROUP_STOPS, _O_TRACEEXIT,
                      _LISTEN, _OP_EXIT, _OP_SECCOMP, _SEIZE, _SYSCALL, _SYSCALLS, _WALL, _WNOTHREAD, _WNOWAIT, OPTIONS,
@@ -75,17 +75,6 @@ FINISH_TIMEOUT = 5.0
 # a short nap after each, longer while none comes (a join of a held child
 # waits on two of them: 0.1 ms measured +2 ms a Q6 run, 1 ms +13 ms).
 NAP_FIRST, NAP_MOST = 0.0001, 0.002
-
-
-def _forkserver_of(pid, main_pid: int) -> bool:
-    """Is `pid` a forkserver the run's main process started (it forks the
-    main process's children under the forkserver start method)?"""
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            cmdline = f.read()
-    except OSError:
-        return False
-    return b"multiprocessing.forkserver" in cmdline and _status_fields(pid).get("PPid") == main_pid
 
 
 _broken: list = []  # why ptrace failed here once: not tried again (each try holds a run up)
@@ -126,6 +115,7 @@ class Observer:
         self._follow_pids, self._run_dir = follow_pids, run_dir
         self._hold_exits = hold_exits
         self._holds: ExitHolds | None = None  # children held at their exit (holds.py), if asked
+        self._forkservers: set = set()  # processes that exec'd multiprocessing's forkserver (holds only)
         self._env = env  # the run's environment: what an exec'd Python must keep (programs.py)
         self._python: str | None = None  # the run's interpreter, as the kernel names it
         self._flows: FlowWatch | None = None
@@ -273,6 +263,8 @@ class Observer:
                 except OSError:
                     pass
                 self._check_program(tgid_of.get(tid, tid))
+                if self._holds is not None and runs_forkserver(tgid_of.get(tid, tid)):
+                    self._forkservers.add(tgid_of.get(tid, tid))
                 _resume(_CONT, tid)
             elif event == _EV_EXIT:
                 if self._at_exit(tid, tgid_of.get(tid, tid), now):
@@ -329,7 +321,9 @@ class Observer:
         if holds is None or tid != tgid:
             return False
         proc = self._live.get(tgid)
-        if holds.at_exit(proc, now, proc is not None and _forkserver_of(proc.ppid, holds.main_pid)):
+        parent = self._live.get(proc.ppid) if proc is not None else None
+        served = parent is not None and parent.pid in self._forkservers and parent.ppid == holds.main_pid
+        if holds.at_exit(proc, now, served):
             return True
         for held in holds.parent_ended(tgid, now):
             _resume(_CONT, held)
@@ -365,6 +359,7 @@ class Observer:
     def _ended(self, tgid: int, status: int, now: int) -> None:
         with self._lock:
             proc = self._live.pop(tgid, None)
+        self._forkservers.discard(tgid)
         if proc is None:
             return
         proc.end_ns = now

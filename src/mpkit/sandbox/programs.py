@@ -51,6 +51,15 @@ def foreign(pid: int, python: str | None, env: dict) -> str | None:
     return f"it ran Python {why}: {shown}" if why else None
 
 
+def runs_forkserver(pid: int) -> bool:
+    """Does process `pid`, at its exec's stop, run multiprocessing's forkserver?"""
+    try:
+        argv = _strings(f"/proc/{pid}/cmdline")
+    except OSError:
+        return False
+    return any(arg.startswith(_COMMANDS[1]) for arg in argv)
+
+
 def _strings(path: str) -> list[str]:
     with open(path, "rb") as f:
         return [s.decode("utf-8", "replace") for s in f.read().split(b"\0")[:-1]]

@@ -67,8 +67,8 @@ def patch_processes():
 
     fork_poll = multiprocessing.popen_fork.Popen.poll
 
-    @sealed(fork_poll, getattr, type, os.getpid, os.open, os.read, os.close, os.O_RDONLY, getattr(os, "waitstatus_to_exitcode", None),
-            int, OSError, ValueError, IndexError)
+    @sealed(fork_poll, getattr, type, os.getpid, os.open, os.read, os.close, os.O_RDONLY,
+            getattr(os, "waitstatus_to_exitcode", None), int, OSError, ValueError, IndexError)
     def peek(process):
         """Has a child ended, told without the wait call that would reap it:
         (True, None) running, (True, code) ended, (False, None) where /proc does
@@ -372,16 +372,17 @@ def patch_wait(connection):  # sealed at import: it may run after the task's cod
                     _waiting_for=_waiting, _list=list, _isinstance=isinstance, _int=int, _hold=hold,
                     _declare=_declare, _getattr=_getattr, _type=_type, _continued=_continued):
         object_list = _list(object_list)
-        if _sentinels and _student_called():
-            for obj in object_list:
-                process = _sentinels.get(obj) if _isinstance(obj, _int) else None
-                if process is not None:
-                    _waiting_for(process, timeout, "wait")
         declared = []
-        if _hold and _sentinels and timeout != 0:  # timeout 0: a look (a forkserver child's poll)
+        if _sentinels:
+            student = _student_called()
+            say = _hold and timeout != 0  # timeout 0: a look (a forkserver child's poll)
             for obj in object_list:
                 process = _sentinels.get(obj) if _isinstance(obj, _int) else None
-                pid = _getattr(_getattr(process, "_popen", None), "pid", None)
+                if process is None:
+                    continue
+                if student:
+                    _waiting_for(process, timeout, "wait")
+                pid = _getattr(_getattr(process, "_popen", None), "pid", None) if say else None
                 if _type(pid) is _int:
                     _declare(pid)
                     declared.append(pid)
