@@ -2,8 +2,8 @@
 import signal
 
 from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, fail, joined_by_main,
-                           last_error, no_leftovers, pid_travelled, quiz_answered, quiz_correct, returned_value, shown,
-                           under_spawn)
+                           last_error, no_leftovers, pid_shared, pid_travelled, quiz_answered, quiz_correct,
+                           returned_value, shown, under_spawn)
 
 TASK = "q1"
 RUNS = {
@@ -45,8 +45,8 @@ def the_child(run):
     # run's own record of them is the student's code's to forge.
     travelled = pid_travelled(run, child)
     # Shared memory (Value, Array, SharedMemory) moves no bytes through the
-    # kernel: there the recorder's word that the child wrote its PID is all.
-    shared = bool(child.sent_vias & {"Value", "shared memory"})
+    # kernel: who wrote the PID there is watched from outside where it can be.
+    shared = pid_shared(run, child)
     if travelled or shared:
         return child
     end = run.first("call_end")

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from ..sandbox import flows
+from ..sandbox import flows, pagewriters
 from ..sandbox.record import Proc, RunRecord
 from .api import fail, plural
 
@@ -30,6 +30,19 @@ def pid_travelled(run: RunRecord, proc: Proc, before: str = "call_end") -> bool 
         return None
     end = run.first(before)
     return flows.travelled(kernel, proc.pid, run.main_pid, end["t"] if end else None)
+
+
+def pid_shared(run: RunRecord, proc: Proc, before: str = "call_end") -> bool:
+    """Whether proc wrote its own PID into shared memory (a Value, an Array, a
+    SharedMemory block) the run's main process maps, before the event `before`.
+    Where the kernel observer watched who writes shared memory (Linux, as
+    root: sandbox/pagewriters.py), its view decides; elsewhere the recorder's
+    word that proc left its PID there (it cannot tell who wrote it: f38)."""
+    kernel = run.kernel
+    if kernel is None or not kernel.shared_usable:
+        return bool(proc.sent_vias & {"Value", "shared memory"})
+    end = run.first(before)
+    return pagewriters.wrote_own_pid(kernel, proc.pid, end["t"] if end else None)
 
 
 def started_at_import(run: RunRecord) -> list[Proc]:

@@ -79,6 +79,12 @@ class KernelRecord:
     foreign: list = field(default_factory=list)  # programs other than multiprocessing's Python, killed at exec
     hold_exits: bool = False  # children of the main process were held at their exit (holds.py)
     declared_waits: list = field(default_factory=list)  # [(process, child, t)]: waits on a sentinel, said (holds.py)
+    # Who wrote shared memory (pagewriters.py; runs that follow PIDs).
+    shared_watched: bool = False  # the main process's shared memory was watched from its start
+    shared_problem: str | None = None  # why it was not, or not all of it
+    shared_writes: list = field(default_factory=list)  # [pagewriters.SharedWrite]: a process wrote its own PID
+    shared_main_files: set = field(default_factory=set)  # (st_dev, st_ino) of the shared memory the main process mapped
+    shared_unseen: set = field(default_factory=set)  # ... and of that where some writes could go unseen
 
     @property
     def usable(self) -> bool:
@@ -88,6 +94,11 @@ class KernelRecord:
     def flows_usable(self) -> bool:
         """Whether `flows` shows every PID the run's processes passed through the kernel."""
         return self.usable and self.follow_pids and self.io_seen
+
+    @property
+    def shared_usable(self) -> bool:
+        """Whether shared_writes shows which process wrote its PID into shared memory."""
+        return self.flows_usable and self.shared_watched and self.shared_problem is None
 
     def incarnations(self, pid: int) -> list:
         return [p for p in self.procs if p.pid == pid]
@@ -117,4 +128,7 @@ class KernelRecord:
                 "declared_waits": self.declared_waits,
                 "procs": [vars(p) for p in self.procs], "reaps": [vars(r) for r in self.reaps],
                 "ends_seen": [vars(w) for w in self.ends_seen],
-                "flows": [vars(f) for f in self.flows], "foreign": self.foreign}
+                "flows": [vars(f) for f in self.flows], "foreign": self.foreign,
+                "shared_watched": self.shared_watched, "shared_problem": self.shared_problem,
+                "shared_writes": [vars(w) for w in self.shared_writes],
+                "shared_main_files": sorted(self.shared_main_files), "shared_unseen": sorted(self.shared_unseen)}

@@ -59,9 +59,12 @@ import struct
 import sys
 import threading
 import time
+from . import uffd
+from .boot._mpkit_observed import MEMORY_CALLS
 from .flows import FlowWatch
 from .holds import ExitHolds
 from .kernel_record import EndSeen, KernelRecord, KProc, Reap
+from .pagewriters import PageWriters
 from .programs import foreign, runs_forkserver
 from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_EXIT, _EV_FORK, _EV_SECCOMP, _EV_STOP, _EV_VFORK,
                      _GROUP_STOPS, _O_TRACEEXIT,
@@ -119,6 +122,8 @@ class Observer:
         self._env = env  # the run's environment: what an exec'd Python must keep (programs.py)
         self._python: str | None = None  # the run's interpreter, as the kernel names it
         self._flows: FlowWatch | None = None
+        self._pages: PageWriters | None = None  # who writes shared memory (runs that follow PIDs)
+        self._memory = {nr: name for name, nr in MEMORY_CALLS.get(platform.machine(), {}).items()}
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._live: dict[int, KProc] = {}  # tgid -> living process
@@ -136,6 +141,10 @@ class Observer:
         if why:
             self.record.problem = why
             return
+        if self._follow_pids:
+            self.record.shared_problem = uffd.unavailable()
+            if self.record.shared_problem is None:
+                self._pages = PageWriters(self.record, pid)
         _prompt_threads()
         attached = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(pid, attached), name=f"mpkit-observer-{pid}",
@@ -163,13 +172,15 @@ class Observer:
             self._thread.join(0.05)
         if self._thread.is_alive():
             record.problem = record.problem or "the tracer did not see the run end in time"
+        elif self._pages is not None:
+            self._pages.finish()
         return record
 
     # -- the tracer thread ----------------------------------------------------
     def _run(self, pid: int, attached: threading.Event) -> None:
         record = self.record
         try:
-            _ptrace(_SEIZE, pid, 0, OPTIONS | (_O_TRACEEXIT if self._holds else 0))
+            _ptrace(_SEIZE, pid, 0, OPTIONS | (_O_TRACEEXIT if self._holds or self._pages else 0))
         except OSError as exc:
             record.problem = f"ptrace could not attach: {exc.strerror}"
             if exc.errno in (errno.EPERM, errno.ENOSYS):  # forbidden here (seccomp, Yama): say so, once
@@ -262,6 +273,8 @@ class Observer:
                         tgid_of.pop(former, None)
                 except OSError:
                     pass
+                if self._pages is not None:
+                    self._pages.gone(tgid_of.get(tid, tid))  # its memory was replaced
                 self._check_program(tgid_of.get(tid, tid))
                 if self._holds is not None and runs_forkserver(tgid_of.get(tid, tid)):
                     self._forkservers.add(tgid_of.get(tid, tid))
@@ -278,7 +291,13 @@ class Observer:
                     op = None
                 name = self._syscalls.get(nr) if op == _OP_SECCOMP else None
                 io = self._flows.calls.get(nr) if self._flows and op == _OP_SECCOMP and not name else None
-                if io:  # a call moving bytes (flows.py): a read is seen at its exit
+                memory = self._memory.get(nr) if self._flows and op == _OP_SECCOMP and not (name or io) else None
+                if memory:  # pagewriters.py: at an exec's entry the memory is still there; the rest at their exit
+                    if self._pages is not None and memory.startswith("exec"):
+                        self._pages.leaving(tgid_of.get(tid, tid))
+                    elif self._pages is not None:
+                        pending[tid] = ("memory", memory)
+                elif io:  # a call moving bytes (flows.py): a read is seen at its exit
                     record.io_seen = True
                     read = self._flows.entry(tid, tgid_of.get(tid, tid), io, args, now)
                     if read is not None:
@@ -291,7 +310,7 @@ class Observer:
                             _resume(_CONT, held)
                         if keep:
                             continue  # this poll goes on once the child it let go has ended
-                _resume(_SYSCALL if (io or name) and tid in pending else _CONT, tid)
+                _resume(_SYSCALL if (io or name or memory) and tid in pending else _CONT, tid)
             elif event == _EV_STOP:
                 if sig in _GROUP_STOPS:
                     _resume(_LISTEN, tid)  # keep it stopped, as SIGSTOP meant (the reaper freezes trees)
@@ -306,9 +325,15 @@ class Observer:
                         op = None
                     if op == _OP_EXIT and call[0] == "io":
                         self._flows.exit(tid, tgid_of.get(tid, tid), call[1], rval, now)
+                    elif op == _OP_EXIT and call[0] == "memory":
+                        if call[1] in ("userfaultfd", "ioctl"):
+                            if rval >= 0:
+                                self._pages.adopt(tgid_of.get(tid, tid), rval)
+                        else:
+                            self._pages.remapped(tgid_of.get(tid, tid))
                     elif op == _OP_EXIT:
                         self._waited(tid, tgid_of.get(tid, tid), call, rval, now)
-                    if holds is not None and call[0] != "io":
+                    if holds is not None and call[0] not in ("io", "memory"):
                         holds.wait_done(tid)
                 _resume(_CONT, tid)
             else:  # a signal for the tracee: deliver it
@@ -317,6 +342,8 @@ class Observer:
     def _at_exit(self, tid: int, tgid: int, now: int) -> bool:
         """A task at its exit stop (runs that hold exits): hold it? A process
         ending lets go of the children held for it."""
+        if self._pages is not None and tid == tgid:
+            self._pages.leaving(tgid)  # its memory, read while it is still there
         holds = self._holds
         if holds is None or tid != tgid:
             return False
@@ -360,6 +387,8 @@ class Observer:
         with self._lock:
             proc = self._live.pop(tgid, None)
         self._forkservers.discard(tgid)
+        if self._pages is not None:
+            self._pages.gone(tgid)
         if proc is None:
             return
         proc.end_ns = now

@@ -292,8 +292,12 @@ def main(spec_path):
 
         # Last of the kit's setup: the grader's tracer attaches meanwhile.
         grader = (os.environ.get("MPKIT_PROTECTED_PIDS") or "").split(",")[0]  # the grading process first
-        trace.emit("observed", problem=_mpkit_observed.await_tracer(
-            io=observe == "pids", grader=int(grader) if grader.isdigit() else None))
+        problem = _mpkit_observed.await_tracer(io=observe == "pids", grader=int(grader) if grader.isdigit() else None)
+        trace.emit("observed", problem=problem)
+        if observe == "pids" and problem is None:
+            import _mpkit_handover
+
+            _mpkit_handover.hand_over()
     student_file = os.path.abspath(spec["file"])
     submission = os.path.dirname(student_file)
     sys.path.insert(0, submission)

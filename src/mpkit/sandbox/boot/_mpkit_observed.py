@@ -44,11 +44,22 @@ IO_CALLS = {
 # process's memory (EPERM).
 _IO_REFUSED = {"x86_64": ((425, "enosys"), (311, "eperm")),  # io_uring_setup, process_vm_writev
                "aarch64": ((425, "enosys"), (271, "eperm"))}
+# ... and the calls that hand the tracer a userfaultfd or may map shared
+# memory, for the watch on who writes it (../pagewriters.py): the tracer
+# reads what they returned. mmap stops only when it maps MAP_SHARED. The
+# userfaultfd ioctls are the tracer's alone: a run's process may make one
+# (USERFAULTFD_IOC_NEW, stopping) but not set one up (EPERM).
+MEMORY_CALLS = {
+    "x86_64": {"userfaultfd": 323, "mremap": 25, "shmat": 30, "execve": 59, "execveat": 322, "mmap": 9, "ioctl": 16},
+    "aarch64": {"userfaultfd": 282, "mremap": 216, "shmat": 196, "execve": 221, "execveat": 281, "mmap": 222,
+                "ioctl": 29},
+}
+_MAP_SHARED, _UFFD_IOC_TYPE, USERFAULTFD_IOC_NEW = 0x01, 0xAA00, 0xAA00
 _RET_ALLOW, _RET_TRACE, _RET_ERRNO = 0x7FFF0000, 0x7FF00000, 0x00050000
 _CLONE_UNTRACED = 0x00800000
 _X32_BIT = 0x40000000
 _ENOSYS, _EPERM = 38, 1
-_LD, _JEQ, _JSET, _JGE, _RET = 0x20, 0x15, 0x45, 0x35, 0x06
+_LD, _JEQ, _JSET, _JGE, _RET, _AND = 0x20, 0x15, 0x45, 0x35, 0x06, 0x54
 _PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
 
 
@@ -69,6 +80,8 @@ def _program(arch, io=False):
     audit, wait4, waitid, clone, clone3 = _ARCH[arch]
     traced = [wait4, waitid, *(IO_CALLS[arch].values() if io else ())]
     refused = _IO_REFUSED[arch] if io else ()
+    memory = dict(MEMORY_CALLS[arch])
+    mmap, ioctl = memory.pop("mmap"), memory.pop("ioctl")
     ins, labels = [], {}
 
     def op(code, k, jt=None, jf=None):  # jt/jf: a label's name, or None for the next instruction
@@ -78,14 +91,26 @@ def _program(arch, io=False):
     op(_JEQ, audit, None, "enosys")  # another ABI: nothing of ours runs there
     op(_LD, 0)  # seccomp_data.nr
     op(_JGE, _X32_BIT, "enosys")  # x32 system calls
-    for nr in traced:
+    for nr in traced + (list(memory.values()) if io else []):
         op(_JEQ, nr, "trace")
     for nr, label in refused:
         op(_JEQ, nr, label)
+    if io:
+        op(_JEQ, mmap, "mmap")
+        op(_JEQ, ioctl, "ioctl")
     op(_JEQ, clone3, "enosys")  # its flags cannot be read: the C library falls back to clone
     op(_JEQ, clone, None, "allow")
     op(_LD, 16)  # clone's flags (args[0], low half)
-    op(_JSET, _CLONE_UNTRACED, "eperm")
+    op(_JSET, _CLONE_UNTRACED, "eperm", "allow")
+    if io:
+        labels["mmap"] = len(ins)
+        op(_LD, 40)  # mmap's flags (args[3], low half)
+        op(_JSET, _MAP_SHARED, "trace", "allow")
+        labels["ioctl"] = len(ins)
+        op(_LD, 24)  # ioctl's request (args[1], low half)
+        op(_JEQ, USERFAULTFD_IOC_NEW, "trace")
+        op(_AND, 0xFF00)
+        op(_JEQ, _UFFD_IOC_TYPE, "eperm", "allow")
     for name, ret in (("allow", _RET_ALLOW), ("trace", _RET_TRACE), ("eperm", _RET_ERRNO | _EPERM),
                       ("enosys", _RET_ERRNO | _ENOSYS)):
         labels[name] = len(ins)

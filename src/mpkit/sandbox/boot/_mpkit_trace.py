@@ -96,6 +96,12 @@ def install():
         emit("refused", reason="processes")
         _mpkit_guard.mark_limit("processes")
         os._exit(1)
+    if os.environ.get("MPKIT_OBSERVE") == "pids":  # who writes shared memory is watched (../pagewriters.py)
+        import _mpkit_handover
+
+        _mpkit_handover.hand_over()  # an exec'd process (the main process's comes after the harness's filter)
+        if hasattr(os, "register_at_fork"):  # a fork child's first step
+            os.register_at_fork(after_in_child=_mpkit_handover.hand_over)
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=lambda _born=_born: _born("fork"))
     for patch, *args in (

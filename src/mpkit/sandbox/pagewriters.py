@@ -1,0 +1,276 @@
+"""Who wrote which bytes of a run's shared memory, seen from outside (Linux).
+
+A child may send its PID to the parent through shared memory (a Value, an
+Array, a SharedMemory block). No system call moves those bytes, so the
+recorder inside the run only finds the PID there at the child's end, and
+cannot tell who put it there: the parent can write child.pid into memory it
+shares with a child that sends nothing (tests/tamper/f38).
+
+Here the grader sees the writes themselves (runs that follow PIDs: Q1). Every
+process of the run hands the tracer a userfaultfd (uffd.py) before the task's
+code runs, and the tracer write-protects every shared mapping of it. A page
+has at most one writer at a time: a process's first write to a protected page
+stops it; the grader then takes the page back from the writer before
+(protects it there again), reads the page and credits the bytes that changed
+since it last read it to that writer, and lets the new writer go on. So the
+bytes each process changed are known exactly, at any speed of the run, and a
+process that changed bytes so that they hold its own PID wrote its PID.
+Pages are also read (and credited to their writer) when a process that maps
+them reaches its exit or exec.
+
+What could write unseen: a process of the run before it handed its
+userfaultfd over (a fork child between the fork and its recorder's first
+step; it then must not have touched the memory: its page tables say, read at
+the hand-over, at an exec, or at its exit), and a mapping the protection
+could not cover. Any such file is marked and no PID written there counts.
+Writes through a file descriptor (os.pwrite into a heap's file) are calls:
+flows.py sees them.
+"""
+from __future__ import annotations
+
+import os
+import re
+import select
+import threading
+import time
+from dataclasses import dataclass, field
+
+from . import uffd
+
+_DIGITS = re.compile(rb"\d{1,10}")
+
+
+@dataclass
+class SharedWrite:
+    pid: int  # the process that changed the bytes
+    file: tuple  # (device, inode) of the shared memory
+    t_ns: int  # when it began writing that page (its first write after another's)
+
+
+@dataclass
+class _Page:
+    writer: int | None = None
+    since: int = 0
+    snapshot: bytes | None = None  # the page when its writer took it
+    open_at: list = field(default_factory=list)  # [(process, address)] where the writer may write it
+
+
+@dataclass
+class _Process:
+    ufd: int
+    maps: list  # [uffd.Mapping], registered and protected
+
+
+def holds_pid(before: bytes, after: bytes, pid: int) -> bool:
+    """Do the bytes that changed hold pid: as an aligned 4- or 8-byte word in
+    either byte order, or as the digits of a whole number (the ways the
+    recorder reads a message: _mpkit_pids.bytes_numbers)?"""
+    if before == after:
+        return False
+    words = [i for i in range(0, len(after), 8) if before[i:i + 8] != after[i:i + 8]]
+    patterns = {pid.to_bytes(size, order) for size in (4, 8) for order in ("little", "big")}
+    for i in words:
+        word = after[i:i + 8]
+        if word in patterns or word[:4] in patterns or word[4:] in patterns:
+            return True
+    changed = set(words)
+    for match in _DIGITS.finditer(after):
+        start, end = match.span()
+        if int(match.group()) == pid and any(i in changed for i in range(start & ~7, end, 8)):
+            return True
+    return False
+
+
+class PageWriters:
+    """One run's shared-memory writes (the observer's tracer thread hands
+    processes over; a thread of its own answers their first writes)."""
+
+    def __init__(self, record, main_pid: int):
+        self.record = record
+        self._main = main_pid
+        self._lock = threading.Lock()
+        self._procs: dict[int, _Process] = {}
+        self._pages: dict[tuple, _Page] = {}
+        self._spent: list = []  # descriptors of processes gone or exec'd: closed at the end
+        self._files: dict[tuple, int] = {}  # (st_dev, st_ino) -> the grader's descriptor of that shared memory
+        self._wake_r, self._wake_w = os.pipe()
+        self._closing = False
+        self._thread = threading.Thread(target=self._answer, name=f"mpkit-pagewriters-{main_pid}", daemon=True)
+        self._thread.start()
+
+    # -- from the tracer thread -------------------------------------------
+    def adopt(self, pid: int, fd: int) -> None:
+        """Process pid made the userfaultfd fd (stopped at the call's exit)."""
+        with self._lock:
+            if pid in self._procs:
+                return  # a second one: the first is in force
+            try:
+                ufd = uffd.take(pid, fd)
+            except OSError as exc:
+                self.record.shared_problem = self.record.shared_problem or f"userfaultfd: {exc.strerror}"
+                return
+            proc = self._procs[pid] = _Process(ufd, [])
+            self._check_unseen(pid)
+            self._cover(pid, proc)
+            if pid == self._main:
+                self.record.shared_watched = True
+        os.write(self._wake_w, b".")
+
+    def remapped(self, pid: int) -> None:
+        """After a call that may have mapped shared memory (mmap, mremap, shmat)."""
+        with self._lock:
+            proc = self._procs.get(pid)
+            if proc is not None:
+                self._cover(pid, proc)
+
+    def leaving(self, pid: int) -> None:
+        """Process pid at its exit stop, or at an exec's entry (its memory is
+        still there): one that never handed a userfaultfd over must not have
+        touched the shared memory it maps."""
+        with self._lock:
+            if pid not in self._procs:
+                self._check_unseen(pid)
+
+    def gone(self, pid: int) -> None:
+        """Process pid's memory is gone (it exited, or an exec replaced it):
+        the pages it was writing are read and credited to it."""
+        with self._lock:
+            proc = self._procs.pop(pid, None)
+            if proc is None:
+                return
+            for key, page in self._pages.items():
+                if page.writer == pid:
+                    self._credit(key, page, self._read(key))
+                    page.writer, page.open_at = None, []
+            self._spent.append(proc.ufd)
+        os.write(self._wake_w, b".")
+
+    def finish(self) -> None:
+        self._closing = True
+        os.write(self._wake_w, b".")
+        self._thread.join(2.0)
+        with self._lock:
+            for key, page in self._pages.items():
+                if page.writer is not None:
+                    self._credit(key, page, self._read(key))
+            descriptors = [p.ufd for p in self._procs.values()] + self._spent + list(self._files.values())
+            for fd in descriptors + [self._wake_r, self._wake_w]:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            self._procs.clear()
+
+    # -- the inside ---------------------------------------------------------
+    def _check_unseen(self, pid: int) -> None:
+        """pid had no userfaultfd until now: any shared page it touched may hold
+        its writes. A vfork child writes into its parent's memory, whose
+        writes are seen (and credited to the parent)."""
+        maps = uffd.shared_mappings(pid)
+        if not maps or any(uffd.same_memory(pid, other) for other in self._procs if other != pid):
+            return
+        for m in maps:
+            if uffd.touched(pid, m) is not False:
+                self.record.shared_unseen.add(m.file)
+
+    def _cover(self, pid: int, proc: _Process) -> None:
+        maps = uffd.shared_mappings(pid)
+        if maps is None:
+            return
+        for m in maps:
+            if m in proc.maps:
+                continue
+            try:
+                if m.file not in self._files:  # read through the file: its mappings may be gone by then
+                    self._files[m.file] = os.open(f"/proc/{pid}/map_files/{m.start:x}-{m.end:x}", os.O_RDONLY)
+                uffd.register(proc.ufd, m.start, m.end - m.start)
+                uffd.protect(proc.ufd, m.start, m.end - m.start, True)
+            except OSError:
+                self.record.shared_unseen.add(m.file)  # writes there would go unseen
+            if pid == self._main:
+                self.record.shared_main_files.add(m.file)
+        proc.maps = maps
+
+    def _answer(self) -> None:
+        poller = select.poll()
+        polled: dict[int, int] = {}  # descriptor -> process
+        poller.register(self._wake_r, select.POLLIN)
+        while not self._closing:
+            for fd, events in poller.poll(1000):
+                if fd == self._wake_r:
+                    os.read(self._wake_r, 4096)
+                    with self._lock:
+                        wanted = {p.ufd: pid for pid, p in self._procs.items()}
+                    for gone in set(polled) - set(wanted):
+                        poller.unregister(gone)
+                    for new in set(wanted) - set(polled):
+                        poller.register(new, select.POLLIN)
+                    polled = wanted
+                    continue
+                pid = polled.get(fd)
+                if pid is None or events & (select.POLLERR | select.POLLHUP | select.POLLNVAL):
+                    poller.unregister(fd)  # its process is gone
+                    polled.pop(fd, None)
+                    continue
+                for address in uffd.faults(fd):
+                    self._first_write(pid, fd, address)
+
+    def _first_write(self, pid: int, fd: int, address: int) -> None:
+        now = time.monotonic_ns()
+        with self._lock:
+            proc = self._procs.get(pid)
+            m = next((m for m in proc.maps if m.start <= address < m.end), None) if proc else None
+            if m is not None:
+                key = m.page_of(address)
+                page = self._pages.setdefault(key, _Page())
+                if page.writer != pid:
+                    for other, at in page.open_at:
+                        if other in self._procs:
+                            try:
+                                uffd.protect(self._procs[other].ufd, at, uffd.PAGE, True)
+                            except OSError:
+                                pass
+                    content = self._read(key)
+                    if page.writer is not None:
+                        self._credit(key, page, content)
+                    page.writer, page.since, page.snapshot, page.open_at = pid, now, content, []
+                page.open_at.append((pid, address))
+        try:
+            uffd.protect(fd, address, uffd.PAGE, False)  # wakes the writer
+        except OSError:
+            pass
+
+    def _read(self, key: tuple) -> bytes | None:
+        fd = self._files.get(key[:2])
+        try:
+            content = os.pread(fd, uffd.PAGE, key[2] * uffd.PAGE) if fd is not None else None
+        except OSError:
+            content = None
+        if content is None:
+            self.record.shared_unseen.add(key[:2])
+        return content.ljust(uffd.PAGE, b"\0") if content is not None else None  # past the file's end: zeros
+
+    def _credit(self, key: tuple, page: _Page, content: bytes | None) -> None:
+        """The page's writer changed it from page.snapshot to content."""
+        if content is None:
+            return
+        if page.snapshot is not None and page.writer is not None and holds_pid(page.snapshot, content, page.writer):
+            self.record.shared_writes.append(SharedWrite(page.writer, key[:2], page.since))
+        page.snapshot = content
+
+
+def wrote_own_pid(kernel, pid: int, before_ns: int | None = None) -> bool:
+    """Did process pid write its own PID into shared memory the run's main
+    process maps (before before_ns)? Not where writes went unseen, nor into a
+    file another process wrote the PID (or bytes the tracer could not read)
+    into through a descriptor (flows.py)."""
+    for w in kernel.shared_writes:
+        if w.pid != pid or w.file not in kernel.shared_main_files or w.file in kernel.shared_unseen:
+            continue
+        if before_ns is not None and w.t_ns >= before_ns:
+            continue
+        if any(f.way == "w" and f.channel == ("file", *w.file) and f.pid != pid and (f.opaque or pid in f.pids)
+               for f in kernel.flows):
+            continue
+        return True
+    return False
