@@ -64,6 +64,18 @@ def the_child(run):
         if (before_end(run.main.received_pids.get(value)) and child.sent_own_pid) or not took:
             return child
     expected = f"child_pid() to return the PID that {child.label()} sent back to the parent"
+    # Where who wrote shared memory was watched, a PID the child only found
+    # there (another process wrote it) was not sent by the child.
+    by_memory_only = child.sent_vias <= {"Value", "shared memory"}
+    watched = run.kernel is not None and run.kernel.shared_usable
+    expect(
+        not (child.sent_own_pid and by_memory_only and watched),
+        expected=expected,
+        observed=f"the {value} in the shared memory it shares with the child was written there by another "
+        "process (the parent?), not by the child itself",
+        hint="The child must write os.getpid() into the Value (or Array, or SharedMemory) itself, in its target "
+        "function; the parent only reads it after join().",
+    )
     expect(
         not child.sent_own_pid,
         expected=expected,

@@ -90,6 +90,14 @@ def summary(reports: list) -> dict:
         result["layers"].insert(-1, "observer")
         result["observed"] = True
         result["text"] = result["text"].replace(" + audit hook", " + process observer (ptrace) + audit hook")
+        followed = [r for r in runs if "shared_watched" in r]  # runs whose PIDs were followed (Q1's)
+        if followed and all(r["shared_watched"] for r in followed):
+            result["shared_watched"] = True
+            result["text"] += "; shared-memory writes watched (userfaultfd)"
+        elif followed:
+            result["shared_watched"] = False
+            why = next(r.get("shared_why") for r in followed if not r["shared_watched"])
+            result["text"] += f"; shared-memory writes not watched ({why})"
     else:
         why = next((r.get("observer_why") for r in runs if not r.get("observed") and r.get("observer_why")),
                    "no run reported")

@@ -23,10 +23,9 @@ Design (measured on kernel 6.18, root, 2 cores):
   settings may go on (programs.py); anything else is killed there.
   Runs that ask (RunSpec.hold_exits) also stop every process at its exit
   (TRACEEXIT) and hold the main process's children there until their parent
-  waits for them (holds.py).
-  Cost, measured: 5 to 170 ptrace stops a run (a Pool's handler polls with waitpid); `mpkit grade`
-  on the solutions (21 runs): the grader's CPU 0.55 s -> 0.60 s; wall time
-  on this loaded shared machine too noisy to tell (medians 2.1 vs 2.25 s).
+  waits for them (holds.py). Runs that follow PIDs also stop at the calls
+  that move bytes (flows.py) and that map shared memory, whose writers a
+  thread of pagewriters.py watches.
 - **netlink proc connector (CN_PROC), measured, not chosen.** Works here
   (root, this network namespace): fork/exec/exit with exit status and
   CLOCK_MONOTONIC stamps, system-wide, no stops at all. It cannot tell who
@@ -292,10 +291,8 @@ class Observer:
                 name = self._syscalls.get(nr) if op == _OP_SECCOMP else None
                 io = self._flows.calls.get(nr) if self._flows and op == _OP_SECCOMP and not name else None
                 memory = self._memory.get(nr) if self._flows and op == _OP_SECCOMP and not (name or io) else None
-                if memory:  # pagewriters.py: at an exec's entry the memory is still there; the rest at their exit
-                    if self._pages is not None and memory.startswith("exec"):
-                        self._pages.leaving(tgid_of.get(tid, tid))
-                    elif self._pages is not None:
+                if memory:  # pagewriters.py
+                    if self._pages is not None and self._pages.entry(tgid_of.get(tid, tid), memory):
                         pending[tid] = ("memory", memory)
                 elif io:  # a call moving bytes (flows.py): a read is seen at its exit
                     record.io_seen = True
@@ -326,11 +323,7 @@ class Observer:
                     if op == _OP_EXIT and call[0] == "io":
                         self._flows.exit(tid, tgid_of.get(tid, tid), call[1], rval, now)
                     elif op == _OP_EXIT and call[0] == "memory":
-                        if call[1] in ("userfaultfd", "ioctl"):
-                            if rval >= 0:
-                                self._pages.adopt(tgid_of.get(tid, tid), rval)
-                        else:
-                            self._pages.remapped(tgid_of.get(tid, tid))
+                        self._pages.exit(tgid_of.get(tid, tid), call[1], rval)
                     elif op == _OP_EXIT:
                         self._waited(tid, tgid_of.get(tid, tid), call, rval, now)
                     if holds is not None and call[0] not in ("io", "memory"):

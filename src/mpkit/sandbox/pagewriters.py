@@ -11,12 +11,12 @@ process of the run hands the tracer a userfaultfd (uffd.py) before the task's
 code runs, and the tracer write-protects every shared mapping of it. A page
 has at most one writer at a time: a process's first write to a protected page
 stops it; the grader then takes the page back from the writer before
-(protects it there again), reads the page and credits the bytes that changed
-since it last read it to that writer, and lets the new writer go on. So the
-bytes each process changed are known exactly, at any speed of the run, and a
-process that changed bytes so that they hold its own PID wrote its PID.
-Pages are also read (and credited to their writer) when a process that maps
-them reaches its exit or exec.
+(protects it there again), reads the page and notes that writer as the last
+writer of each byte that changed since it last read it, and lets the new
+writer go on. So the last writer of every byte is known exactly, at any speed
+of the run, and a process wrote its PID if the PID is in the memory with
+every byte of it (zeros aside) last written by that process. Pages are also
+read when their writer exits or execs, and at the run's end.
 
 What could write unseen: a process of the run before it handed its
 userfaultfd over (a fork child between the fork and its recorder's first
@@ -33,6 +33,7 @@ import re
 import select
 import threading
 import time
+from array import array
 from dataclasses import dataclass, field
 
 from . import uffd
@@ -61,24 +62,32 @@ class _Process:
     maps: list  # [uffd.Mapping], registered and protected
 
 
-def holds_pid(before: bytes, after: bytes, pid: int) -> bool:
-    """Do the bytes that changed hold pid: as an aligned 4- or 8-byte word in
-    either byte order, or as the digits of a whole number (the ways the
-    recorder reads a message: _mpkit_pids.bytes_numbers)?"""
+def changed(before: bytes, after: bytes) -> list[int]:
+    """The offsets of the bytes that differ (compared 8 at a time first)."""
     if before == after:
-        return False
-    words = [i for i in range(0, len(after), 8) if before[i:i + 8] != after[i:i + 8]]
-    patterns = {pid.to_bytes(size, order) for size in (4, 8) for order in ("little", "big")}
-    for i in words:
-        word = after[i:i + 8]
-        if word in patterns or word[:4] in patterns or word[4:] in patterns:
-            return True
-    changed = set(words)
-    for match in _DIGITS.finditer(after):
-        start, end = match.span()
-        if int(match.group()) == pid and any(i in changed for i in range(start & ~7, end, 8)):
-            return True
-    return False
+        return []
+    a, b = memoryview(before).cast("Q"), memoryview(after).cast("Q")
+    return [i for w in range(len(a)) if a[w] != b[w] for i in range(8 * w, 8 * w + 8) if before[i] != after[i]]
+
+
+def holds_pid(content: bytes, writers, pid: int) -> bool:
+    """Does content hold pid, every byte of it that is not zero last written
+    by process pid (writers: the last writer of each byte)? As the recorder
+    reads a number in raw bytes (_mpkit_pids.bytes_numbers): an aligned 4- or
+    8-byte word in either byte order, or the digits of a whole number. Zero
+    bytes were there before anyone wrote: they tell nothing of who knew the PID."""
+    spans = []
+    for size in (4, 8):
+        for order in ("little", "big"):
+            pattern = pid.to_bytes(size, order)
+            at = content.find(pattern)
+            while at != -1:
+                if at % size == 0:
+                    spans.append((at, at + size))
+                at = content.find(pattern, at + 1)
+    digits = str(pid).encode()
+    spans += [m.span() for m in _DIGITS.finditer(content) if m.group() == digits]
+    return any(all(writers[i] == pid for i in range(*span) if content[i]) for span in spans)
 
 
 class PageWriters:
@@ -91,6 +100,7 @@ class PageWriters:
         self._lock = threading.Lock()
         self._procs: dict[int, _Process] = {}
         self._pages: dict[tuple, _Page] = {}
+        self._writers: dict[tuple, array] = {}  # page -> the process that last wrote each of its bytes (0: unseen)
         self._spent: list = []  # descriptors of processes gone or exec'd: closed at the end
         self._files: dict[tuple, int] = {}  # (st_dev, st_ino) -> the grader's descriptor of that shared memory
         self._wake_r, self._wake_w = os.pipe()
@@ -99,6 +109,22 @@ class PageWriters:
         self._thread.start()
 
     # -- from the tracer thread -------------------------------------------
+    def entry(self, pid: int, call: str) -> bool:
+        """At a memory call's seccomp stop (boot/_mpkit_observed.MEMORY_CALLS):
+        does it want its exit stop? An exec's entry is where the memory it
+        replaces is still there."""
+        if call.startswith("exec"):
+            self.leaving(pid)
+            return False
+        return True
+
+    def exit(self, pid: int, call: str, result: int) -> None:
+        if call in ("userfaultfd", "ioctl"):  # the ioctl that stops is USERFAULTFD_IOC_NEW
+            if result >= 0:
+                self.adopt(pid, result)
+        else:
+            self.remapped(pid)
+
     def adopt(self, pid: int, fd: int) -> None:
         """Process pid made the userfaultfd fd (stopped at the call's exit)."""
         with self._lock:
@@ -231,9 +257,8 @@ class PageWriters:
                             except OSError:
                                 pass
                     content = self._read(key)
-                    if page.writer is not None:
-                        self._credit(key, page, content)
-                    page.writer, page.since, page.snapshot, page.open_at = pid, now, content, []
+                    self._credit(key, page, content)  # with no writer before, no one's
+                    page.writer, page.since, page.open_at = pid, now, []
                 page.open_at.append((pid, address))
         try:
             uffd.protect(fd, address, uffd.PAGE, False)  # wakes the writer
@@ -251,11 +276,15 @@ class PageWriters:
         return content.ljust(uffd.PAGE, b"\0") if content is not None else None  # past the file's end: zeros
 
     def _credit(self, key: tuple, page: _Page, content: bytes | None) -> None:
-        """The page's writer changed it from page.snapshot to content."""
+        """The page's writer (None: no one seen) changed it from page.snapshot to content."""
         if content is None:
             return
-        if page.snapshot is not None and page.writer is not None and holds_pid(page.snapshot, content, page.writer):
-            self.record.shared_writes.append(SharedWrite(page.writer, key[:2], page.since))
+        if page.snapshot is not None:
+            writers = self._writers.setdefault(key, array("i", bytes(4 * uffd.PAGE)))
+            for i in changed(page.snapshot, content):
+                writers[i] = page.writer or 0
+            if page.writer is not None and holds_pid(content, writers, page.writer):
+                self.record.shared_writes.append(SharedWrite(page.writer, key[:2], page.since))
         page.snapshot = content
 
 

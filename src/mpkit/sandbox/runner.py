@@ -243,6 +243,10 @@ def run(spec: RunSpec, task_file: Path, limits: Limits | None = None) -> RunReco
             observed = record.kernel is not None and record.kernel.usable
             record.sandbox = {**record.sandbox, "observed": observed,
                               "observer_why": None if observed else _not_observed(record, limits)}
+            if observed and record.kernel.follow_pids:  # who wrote shared memory (pagewriters.py)
+                record.sandbox["shared_watched"] = record.kernel.shared_usable
+                record.sandbox["shared_why"] = (None if record.kernel.shared_usable else record.kernel.shared_problem
+                                                or "the main process's shared memory was not watched from its start")
     finally:
         remove_tree(run_dir)
     return record
