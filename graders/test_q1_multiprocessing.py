@@ -2,7 +2,7 @@
 import signal
 
 from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, fail, joined_by_main,
-                           last_error, no_leftovers, pid_shared, pid_travelled, quiz_answered, quiz_correct,
+                           last_error, no_leftovers, pid_given, pid_shared, pid_travelled, quiz_answered, quiz_correct,
                            returned_value, shown, under_spawn)
 
 TASK = "q1"
@@ -64,6 +64,13 @@ def the_child(run):
         if (before_end(run.main.received_pids.get(value)) and child.sent_own_pid) or not took:
             return child
     expected = f"child_pid() to return the PID that {child.label()} sent back to the parent"
+    expect(
+        not pid_given(run, child),
+        expected=expected,
+        observed="the child only sent back a PID another process gave it first (child.pid, sent to the child or "
+        "put into memory it shares): a copy of what the parent knew, not the child's own finding",
+        hint="In the child's target function, call os.getpid() and send that; the parent sends the child nothing.",
+    )
     # Where who wrote shared memory was watched, a PID the child only found
     # there (another process wrote it) was not sent by the child.
     by_memory_only = child.sent_vias <= {"Value", "shared memory"}

@@ -40,6 +40,10 @@ WRITES_ITS_PID = {
         "    b.buf[8:12] = os.getpid().to_bytes(4, 'big')\n    b.close()",
         "b = shared_memory.SharedMemory(create=True, size=64); p = multiprocessing.Process(target=send, args=(b.name,));"
         " p.start(); p.join(); returned = int.from_bytes(b.buf[8:12], 'big'); b.close(); b.unlink()"),
+    "digits in a wide-char array (a wchar_t each)": (
+        "def send(a): a.value = str(os.getpid())",
+        "a = multiprocessing.Array('u', 16, lock=False); p = multiprocessing.Process(target=send, args=(a,));"
+        " p.start(); p.join(); returned = int(a.value)"),
     "the parent writes beside it afterwards": (
         "def send(v, other): v.value = os.getpid()",
         "v, other = RawValue('i', 0), RawValue('i', 0); p = multiprocessing.Process(target=send, args=(v, other));"
@@ -60,6 +64,22 @@ NOT_WRITTEN_BY_IT = {
         "v, other = RawValue('i', 0), RawValue('i', 0); p = multiprocessing.Process(target=send, args=(v, other));"
         " p.start(); time.sleep(0.2); (arena, start, _), _ = v._wrapper._state;"
         " os.pwrite(arena.fd, struct.pack('i', p.pid), start); p.join(); returned = v.value"),
+    "the child copies the PID it was sent": (
+        "def send(q, v): v.value = q.get()",
+        "q = multiprocessing.Queue(); v = RawValue('i', 0); p = multiprocessing.Process(target=send, args=(q, v));"
+        " p.start(); q.put(p.pid); p.join(); returned = v.value"),
+    "the child puts back the PID the parent wrote": (
+        "def send(v, other):\n    time.sleep(0.1)\n    saved = v.value\n    v.value = 0\n    time.sleep(0.3)\n"
+        "    v.value = saved",
+        "v, other = RawValue('i', 0), RawValue('i', 0); p = multiprocessing.Process(target=send, args=(v, other));"
+        " p.start(); v.value = p.pid; time.sleep(0.25); other.value = 1; p.join(); returned = v.value"),
+    "the parent maps the block again in place and writes through it": (
+        "def send(name):\n    b = shared_memory.SharedMemory(name=name)\n    b.buf[16] = 1\n    time.sleep(0.5)\n"
+        "    b.close()",
+        "b = shared_memory.SharedMemory(create=True, size=4096); p = multiprocessing.Process(target=send, args=(b.name,));"
+        " p.start(); time.sleep(0.25); a = shared_memory.SharedMemory(name=b.name); a.close();"
+        " c = shared_memory.SharedMemory(name=b.name); c.buf[0:4] = p.pid.to_bytes(4, 'little'); p.join(); c.close();"
+        " b.close(); b.unlink(); returned = p.pid"),
     "the child writes its PID into memory of its own": (
         "def send(v):\n    mine = RawValue('i', os.getpid())\n    time.sleep(0.1)",
         "v = RawValue('i', 0); p = multiprocessing.Process(target=send, args=(v,)); p.start(); p.join();"
@@ -186,3 +206,11 @@ def test_the_bytes_that_changed_are_found():
     after[3], after[17] = 1, 2
     assert pagewriters.changed(before, bytes(after)) == [3, 17]
     assert pagewriters.changed(before, before) == []
+
+
+def test_a_pid_is_found_as_the_recorder_reads_numbers():
+    wide = str(PID).encode("utf-32-le")
+    assert pagewriters.pid_spans(b"x=000" + str(PID).encode() + b";", PID) == [(2, 12)]  # zeros before it
+    assert pagewriters.pid_spans(b"9" + str(PID).encode(), PID) == []  # a longer number
+    assert pagewriters.pid_spans(wide + bytes(4), PID) == [(0, len(wide))]
+    assert pagewriters.pid_spans("9".encode("utf-32-le") + wide, PID) == []

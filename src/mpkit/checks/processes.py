@@ -45,6 +45,17 @@ def pid_shared(run: RunRecord, proc: Proc, before: str = "call_end") -> bool:
     return pagewriters.wrote_own_pid(kernel, proc.pid, end["t"] if end else None)
 
 
+def pid_given(run: RunRecord, proc: Proc) -> bool:
+    """Whether another process gave proc its own PID (sent it a message holding
+    it, or put it into shared memory), as the kernel observer saw: what proc
+    then sent back may be a copy."""
+    kernel = run.kernel
+    if kernel is None or not kernel.flows_usable:
+        return False
+    return any(f.way == "r" and f.pid == proc.pid and proc.pid in f.pids for f in kernel.flows) or any(
+        q == proc.pid for q, _ in kernel.shared_given)
+
+
 def started_at_import(run: RunRecord) -> list[Proc]:
     """Children started while the task file was being imported (top-level code)."""
     done = run.first("import_end")

@@ -48,7 +48,7 @@ class Flow:
     pid: int  # the process (thread group) that wrote or read
     way: str  # "w" or "r"
     channel: tuple  # ("pipe", ino), ("socket", ino) where the bytes land, ("file", dev, ino)
-    pids: tuple  # the run's PIDs the bytes held; () for an opaque write
+    pids: tuple  # the run's PIDs the bytes held; () for an opaque write, or a file's write that held none
     opaque: bool = False
 
 
@@ -91,7 +91,7 @@ class FlowWatch:
         except Exception:  # bytes this reading cannot take: what they held is unknown, as for sendfile
             self.record.flows.append(Flow(now, tgid, "w", channel, (), opaque=True))
             return None
-        if pids:
+        if pids or channel[0] == "file":  # every write into a file: it may be shared memory (pagewriters.py)
             self.record.flows.append(Flow(now, tgid, "w", channel, tuple(sorted(pids))))
         return None
 
@@ -132,7 +132,7 @@ class FlowWatch:
                 return None
             if self._kit and path.startswith(self._kit) and not path.startswith(self._own):
                 return None  # the kit's own files of the run: its record, the captured output
-            if path.startswith(("/proc/", "/sys/")) or path.endswith((".pyc", ".py", ".so")):
+            if path.startswith(("/proc/", "/sys/")) or (not writing and path.endswith((".pyc", ".py", ".so"))):
                 return None  # the kernel's own files; code being imported
             return ("file", st.st_dev, st.st_ino)
         return None
@@ -211,15 +211,19 @@ def travelled(kernel, pid: int, to: int, before_ns: int | None = None) -> bool:
     """Did `pid`'s PID reach process `to` from process `pid` itself, through
     channels the kernel carried (before before_ns)? See the module's words."""
     holders, good, bad = {pid}, set(), set()
+    # Once the process has read its own PID from a channel, what it writes
+    # may be a copy of what it was given (the parent sent it child.pid to echo).
+    given = min((f.t_ns for f in kernel.flows if f.way == "r" and f.pid == pid and pid in f.pids), default=None)
     for flow in sorted(kernel.flows, key=lambda f: f.t_ns):
         if before_ns is not None and flow.t_ns >= before_ns:
             break
+        copying = flow.pid == pid and given is not None and flow.t_ns > given
         if flow.way == "w":
             if flow.opaque:
                 if flow.pid not in holders:
                     bad.add(flow.channel)
             elif pid in flow.pids:
-                (good if flow.pid in holders else bad).add(flow.channel)
+                (good if flow.pid in holders and not copying else bad).add(flow.channel)
         elif pid in flow.pids and flow.channel in good and flow.channel not in bad:
             if flow.pid == to:
                 return True

@@ -85,6 +85,7 @@ class KernelRecord:
     shared_writes: list = field(default_factory=list)  # [pagewriters.SharedWrite]: a process wrote its own PID
     shared_main_files: set = field(default_factory=set)  # (st_dev, st_ino) of the shared memory the main process mapped
     shared_unseen: set = field(default_factory=set)  # ... and of that where some writes could go unseen
+    shared_given: list = field(default_factory=list)  # [(pid, t)]: another process put that PID into shared memory
 
     @property
     def usable(self) -> bool:
@@ -131,4 +132,5 @@ class KernelRecord:
                 "flows": [vars(f) for f in self.flows], "foreign": self.foreign,
                 "shared_watched": self.shared_watched, "shared_problem": self.shared_problem,
                 "shared_writes": [vars(w) for w in self.shared_writes],
-                "shared_main_files": sorted(self.shared_main_files), "shared_unseen": sorted(self.shared_unseen)}
+                "shared_main_files": sorted(self.shared_main_files), "shared_unseen": sorted(self.shared_unseen),
+                "shared_given": self.shared_given}

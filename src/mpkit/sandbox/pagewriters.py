@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from . import uffd
 
-_DIGITS = re.compile(rb"\d{1,10}")
+_DIGITS = re.compile(rb"\d+")
 
 
 @dataclass
@@ -70,24 +70,38 @@ def changed(before: bytes, after: bytes) -> list[int]:
     return [i for w in range(len(a)) if a[w] != b[w] for i in range(8 * w, 8 * w + 8) if before[i] != after[i]]
 
 
-def holds_pid(content: bytes, writers, pid: int) -> bool:
-    """Does content hold pid, every byte of it that is not zero last written
-    by process pid (writers: the last writer of each byte)? As the recorder
-    reads a number in raw bytes (_mpkit_pids.bytes_numbers): an aligned 4- or
-    8-byte word in either byte order, or the digits of a whole number. Zero
-    bytes were there before anyone wrote: they tell nothing of who knew the PID."""
+def pid_spans(content: bytes, pid: int) -> list[tuple]:
+    """Where content holds pid, as the recorder reads a number in raw bytes
+    (_mpkit_pids.bytes_numbers): an aligned 4- or 8-byte word in either byte
+    order, or the digits of a whole number (ASCII, or a wchar_t each: Array('u'))."""
     spans = []
-    for size in (4, 8):
-        for order in ("little", "big"):
-            pattern = pid.to_bytes(size, order)
-            at = content.find(pattern)
-            while at != -1:
-                if at % size == 0:
-                    spans.append((at, at + size))
-                at = content.find(pattern, at + 1)
+    for pattern, align in [(pid.to_bytes(size, order), size) for size in (4, 8) for order in ("little", "big")] + [
+            (str(pid).encode("utf-32-le"), 4)]:
+        at = content.find(pattern)
+        while at != -1:
+            end = at + len(pattern)
+            if at % align == 0 and (align != 4 or len(pattern) <= 4 or not (
+                    _wide_digit(content[at - 4:at]) or _wide_digit(content[end:end + 4]))):
+                spans.append((at, end))
+            at = content.find(pattern, at + 1)
     digits = str(pid).encode()
-    spans += [m.span() for m in _DIGITS.finditer(content) if m.group() == digits]
-    return any(all(writers[i] == pid for i in range(*span) if content[i]) for span in spans)
+    return spans + [m.span() for m in _DIGITS.finditer(content) if m.group().lstrip(b"0") == digits]
+
+
+def _wide_digit(four: bytes) -> bool:
+    return len(four) == 4 and 48 <= four[0] <= 57 and four[1:] == b"\0\0\0"
+
+
+def holds_pid(content: bytes, writers, pid: int) -> bool:
+    """Does content hold pid with every byte of it that is not zero last
+    written by process pid (writers: the last writer of each byte)? Zero
+    bytes were there before anyone wrote: they tell nothing of who knew the PID."""
+    return any(all(writers[i] == pid for i in range(*span) if content[i]) for span in pid_spans(content, pid))
+
+
+def given_pid(content: bytes, writers, pid: int) -> bool:
+    """Does content hold pid with a byte of it written by another process (or unseen)?"""
+    return any(any(writers[i] != pid for i in range(*span) if content[i]) for span in pid_spans(content, pid))
 
 
 class PageWriters:
@@ -123,13 +137,13 @@ class PageWriters:
             if result >= 0:
                 self.adopt(pid, result)
         else:
-            self.remapped(pid)
+            self.remapped(pid, result)
 
     def adopt(self, pid: int, fd: int) -> None:
         """Process pid made the userfaultfd fd (stopped at the call's exit)."""
         with self._lock:
-            if pid in self._procs:
-                return  # a second one: the first is in force
+            if pid in self._procs or self.record.shared_problem or self._closing:
+                return  # a second one (the first is in force), or the watch is over
             try:
                 ufd = uffd.take(pid, fd)
             except OSError as exc:
@@ -142,12 +156,14 @@ class PageWriters:
                 self.record.shared_watched = True
         os.write(self._wake_w, b".")
 
-    def remapped(self, pid: int) -> None:
-        """After a call that may have mapped shared memory (mmap, mremap, shmat)."""
+    def remapped(self, pid: int, address: int) -> None:
+        """After a call that may have mapped shared memory at address (mmap,
+        mremap, shmat): a mapping there is new, even where an equal one was
+        (unmapped, then mapped again at the same place)."""
         with self._lock:
             proc = self._procs.get(pid)
             if proc is not None:
-                self._cover(pid, proc)
+                self._cover(pid, proc, address)
 
     def leaving(self, pid: int) -> None:
         """Process pid at its exit stop, or at an exec's entry (its memory is
@@ -199,12 +215,12 @@ class PageWriters:
             if uffd.touched(pid, m) is not False:
                 self.record.shared_unseen.add(m.file)
 
-    def _cover(self, pid: int, proc: _Process) -> None:
+    def _cover(self, pid: int, proc: _Process, fresh: int | None = None) -> None:
         maps = uffd.shared_mappings(pid)
         if maps is None:
             return
         for m in maps:
-            if m in proc.maps:
+            if m in proc.maps and not (fresh is not None and m.start <= fresh < m.end):
                 continue
             try:
                 if m.file not in self._files:  # read through the file: its mappings may be gone by then
@@ -218,6 +234,16 @@ class PageWriters:
         proc.maps = maps
 
     def _answer(self) -> None:
+        try:
+            self._serve()
+        except Exception as exc:  # a bug here must not leave the run's processes stopped on their writes
+            with self._lock:
+                self.record.shared_problem = f"pagewriters error: {exc!r}"
+                for proc in self._procs.values():
+                    os.close(proc.ufd)  # its last descriptor: the protection goes, stopped writers go on
+                self._procs.clear()
+
+    def _serve(self) -> None:
         poller = select.poll()
         polled: dict[int, int] = {}  # descriptor -> process
         poller.register(self._wake_r, select.POLLIN)
@@ -285,21 +311,27 @@ class PageWriters:
                 writers[i] = page.writer or 0
             if page.writer is not None and holds_pid(content, writers, page.writer):
                 self.record.shared_writes.append(SharedWrite(page.writer, key[:2], page.since))
+            for proc in list(self.record.procs):  # a PID another process put where its process could read it
+                if proc.pid != page.writer and given_pid(content, writers, proc.pid):
+                    self.record.shared_given.append((proc.pid, page.since))
         page.snapshot = content
 
 
 def wrote_own_pid(kernel, pid: int, before_ns: int | None = None) -> bool:
     """Did process pid write its own PID into shared memory the run's main
-    process maps (before before_ns)? Not where writes went unseen, nor into a
-    file another process wrote the PID (or bytes the tracer could not read)
-    into through a descriptor (flows.py)."""
+    process maps (before before_ns), knowing it of itself? Not where writes
+    went unseen, nor into a file some other process wrote into through a
+    descriptor (flows.py), nor after another process gave it the PID (put it
+    into shared memory, or sent it a message holding it: it may be copying)."""
+    given = [t for q, t in kernel.shared_given if q == pid]
+    given += [f.t_ns for f in kernel.flows if f.way == "r" and f.pid == pid and pid in f.pids]
+    first_given = min(given, default=None)
     for w in kernel.shared_writes:
         if w.pid != pid or w.file not in kernel.shared_main_files or w.file in kernel.shared_unseen:
             continue
-        if before_ns is not None and w.t_ns >= before_ns:
+        if (before_ns is not None and w.t_ns >= before_ns) or (first_given is not None and first_given <= w.t_ns):
             continue
-        if any(f.way == "w" and f.channel == ("file", *w.file) and f.pid != pid and (f.opaque or pid in f.pids)
-               for f in kernel.flows):
+        if any(f.way == "w" and f.channel == ("file", *w.file) and f.pid != pid for f in kernel.flows):
             continue
         return True
     return False

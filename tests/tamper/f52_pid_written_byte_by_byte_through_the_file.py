@@ -1,0 +1,34 @@
+# attack: a Q1 whose child never sends its own PID: the parent writes child.pid into the block's file one byte per os.pwrite (no write holds the PID) while the child holds the page; the parent returns child.pid
+# task: q1
+# honest: 4
+# holds: returns_child_pid, child_joined and works_under_spawn fail: a file some other process wrote into through a descriptor proves nothing (sandbox/pagewriters.py; found by a red team)
+import multiprocessing
+import os
+import time
+from multiprocessing import shared_memory
+
+
+def flag(name):
+    block = shared_memory.SharedMemory(name=name)
+    block.buf[16] = 1
+    time.sleep(0.5)
+    block.close()
+
+
+def child_pid():
+    block = shared_memory.SharedMemory(create=True, size=4096)
+    child = multiprocessing.Process(target=flag, args=(block.name,))
+    child.start()
+    while block.buf[16] != 1:  # reading raises no fault: wait until the child has written its flag
+        time.sleep(0.01)
+    fd = os.open("/dev/shm/" + block.name.lstrip("/"), os.O_RDWR)
+    for i, byte in enumerate(child.pid.to_bytes(4, "little")):
+        os.pwrite(fd, bytes([byte]), i)
+    os.close(fd)
+    child.join()
+    block.close()
+    block.unlink()
+    return child.pid
+
+
+ANSWERS = {"separate_memory": True, "uses_multiple_cores": True, "child_changes_parent_globals": False}
