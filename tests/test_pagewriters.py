@@ -38,7 +38,8 @@ WRITES_ITS_PID = {
     "SharedMemory, big-endian, the child closes it": (
         "def send(name):\n    b = shared_memory.SharedMemory(name=name)\n"
         "    b.buf[8:12] = os.getpid().to_bytes(4, 'big')\n    b.close()",
-        "b = shared_memory.SharedMemory(create=True, size=64); p = multiprocessing.Process(target=send, args=(b.name,));"
+        "b = shared_memory.SharedMemory(create=True, size=64);"
+        " p = multiprocessing.Process(target=send, args=(b.name,));"
         " p.start(); p.join(); returned = int.from_bytes(b.buf[8:12], 'big'); b.close(); b.unlink()"),
     "digits in a wide-char array (a wchar_t each)": (
         "def send(a): a.value = str(os.getpid())",
@@ -76,7 +77,8 @@ NOT_WRITTEN_BY_IT = {
     "the parent maps the block again in place and writes through it": (
         "def send(name):\n    b = shared_memory.SharedMemory(name=name)\n    b.buf[16] = 1\n    time.sleep(0.5)\n"
         "    b.close()",
-        "b = shared_memory.SharedMemory(create=True, size=4096); p = multiprocessing.Process(target=send, args=(b.name,));"
+        "b = shared_memory.SharedMemory(create=True, size=4096);"
+        " p = multiprocessing.Process(target=send, args=(b.name,));"
         " p.start(); time.sleep(0.25); a = shared_memory.SharedMemory(name=b.name); a.close();"
         " c = shared_memory.SharedMemory(name=b.name); c.buf[0:4] = p.pid.to_bytes(4, 'little'); p.join(); c.close();"
         " b.close(); b.unlink(); returned = p.pid"),
