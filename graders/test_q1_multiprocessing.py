@@ -2,7 +2,7 @@
 import signal
 
 from mpkit.grading import (RunSpec, check, describe_children, exit_code_hint, expect, fail, joined_by_main,
-                           last_error, no_leftovers, pid_given, pid_shared, pid_travelled, quiz_answered, quiz_correct,
+                           last_error, no_leftovers, pid_copied, pid_shared, pid_travelled, quiz_answered, quiz_correct,
                            returned_value, shown, under_spawn)
 
 TASK = "q1"
@@ -65,7 +65,7 @@ def the_child(run):
             return child
     expected = f"child_pid() to return the PID that {child.label()} sent back to the parent"
     expect(
-        not pid_given(run, child),
+        not pid_copied(run, child),
         expected=expected,
         observed="the child only sent back a PID another process gave it first (child.pid, sent to the child or "
         "put into memory it shares): a copy of what the parent knew, not the child's own finding",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .checks import (CPU_COUNT, SPAWN_FRESH, THREAD_POOL_HINT, CheckFailed, Proc, RunRecord, RunSpec, check,
                      child_trouble, describe_children, describe_pool, exit_code_hint, expect, fail, import_hint,
-                     joined_by_main, last_error, no_leftovers, pid_given, pid_shared, pid_travelled, plural, pool_hint,
+                     joined_by_main, last_error, no_leftovers, pid_copied, pid_shared, pid_travelled, plural, pool_hint,
                      pool_shut_down, pool_sizes, pools_of, probe, problem, quiz_answered, quiz_correct, read_answers,
                      returned_value, shown, spawn_run, started_at_import, under_spawn, used_thread_pool)
 from .engine.task_runs import TaskRuns
@@ -22,5 +22,5 @@ __all__ = [
     "describe_children", "joined_by_main", "no_leftovers", "quiz_answered", "quiz_correct",
     "returned_value", "shown", "spawn_run", "child_trouble", "exit_code_hint", "last_error", "started_at_import",
     "import_hint", "pool_sizes", "pools_of", "pool_hint", "describe_pool", "used_thread_pool", "THREAD_POOL_HINT", "CPU_COUNT",
-    "pool_shut_down", "pid_given", "pid_shared", "pid_travelled",
+    "pool_shut_down", "pid_copied", "pid_shared", "pid_travelled",
 ]

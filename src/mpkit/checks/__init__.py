@@ -19,7 +19,7 @@ from ..sandbox.runner import CPU_COUNT
 from ..sandbox.spec import RunSpec, probe
 from .api import CheckFailed, check, expect, fail, plural
 from .pools import THREAD_POOL_HINT, describe_pool, pool_hint, pool_shut_down, pool_sizes, pools_of, used_thread_pool
-from .processes import (describe_children, exit_code_hint, import_hint, joined_by_main, no_leftovers, pid_given,
+from .processes import (describe_children, exit_code_hint, import_hint, joined_by_main, no_leftovers, pid_copied,
                         pid_shared, pid_travelled, started_at_import)
 from .quiz import problem, quiz_answered, quiz_correct, read_answers
 from .spawn import SPAWN_FRESH, spawn_run, under_spawn
@@ -29,7 +29,7 @@ from .values import returned_value, shown
 __all__ = [
     "CPU_COUNT", "CheckFailed", "Proc", "RunRecord", "RunSpec", "SPAWN_FRESH", "THREAD_POOL_HINT", "check",
     "child_trouble", "describe_children", "describe_pool", "exit_code_hint", "expect", "fail", "import_hint",
-    "joined_by_main", "last_error", "no_leftovers", "pid_given", "pid_shared", "pid_travelled", "plural", "pool_hint",
+    "joined_by_main", "last_error", "no_leftovers", "pid_copied", "pid_shared", "pid_travelled", "plural", "pool_hint",
     "pool_shut_down", "pool_sizes", "pools_of",
     "probe", "problem", "quiz_answered", "quiz_correct", "read_answers", "returned_value", "shown", "spawn_run",
     "started_at_import", "under_spawn", "used_thread_pool",

@@ -45,15 +45,20 @@ def pid_shared(run: RunRecord, proc: Proc, before: str = "call_end") -> bool:
     return pagewriters.wrote_own_pid(kernel, proc.pid, end["t"] if end else None)
 
 
-def pid_given(run: RunRecord, proc: Proc) -> bool:
-    """Whether another process gave proc its own PID (sent it a message holding
-    it, or put it into shared memory), as the kernel observer saw: what proc
-    then sent back may be a copy."""
+def pid_copied(run: RunRecord, proc: Proc) -> bool:
+    """Whether proc wrote its own PID (into a channel or shared memory) only
+    after another process gave it (sent it a message holding it, or put it
+    into shared memory), as the kernel observer saw: a copy, not its finding."""
     kernel = run.kernel
     if kernel is None or not kernel.flows_usable:
         return False
-    return any(f.way == "r" and f.pid == proc.pid and proc.pid in f.pids for f in kernel.flows) or any(
-        q == proc.pid for q, _ in kernel.shared_given)
+    given = [f.t_ns for f in kernel.flows if f.way == "r" and f.pid == proc.pid and proc.pid in f.pids]
+    given += [t for q, t in kernel.shared_given if q == proc.pid]
+    if not given:
+        return False
+    wrote = [f.t_ns for f in kernel.flows if f.way == "w" and f.pid == proc.pid and proc.pid in f.pids]
+    wrote += [w.t_ns for w in kernel.shared_writes if w.pid == proc.pid]
+    return any(t >= min(given) for t in wrote)
 
 
 def started_at_import(run: RunRecord) -> list[Proc]:
