@@ -115,6 +115,9 @@ class FlowWatch:
             return None
         link = f"/proc/{tid}/fd/{fd}"
         try:
+            path = os.readlink(link)
+            if not writing and path.endswith((".pyc", ".py", ".so")):
+                return None  # code being imported (the most of a spawned child's reads): no stat
             st = os.stat(link)
         except OSError:
             return None
@@ -126,14 +129,10 @@ class FlowWatch:
             peer = self._peer(st.st_ino) if writing else st.st_ino
             return ("socket", peer) if peer is not None else ("unpaired socket", st.st_ino)
         if stat.S_ISREG(st.st_mode):
-            try:
-                path = os.readlink(link)
-            except OSError:
-                return None
             if self._kit and path.startswith(self._kit) and not path.startswith(self._own):
                 return None  # the kit's own files of the run: its record, the captured output
-            if path.startswith(("/proc/", "/sys/")) or (not writing and path.endswith((".pyc", ".py", ".so"))):
-                return None  # the kernel's own files; code being imported
+            if path.startswith(("/proc/", "/sys/")):
+                return None  # the kernel's own files
             return ("file", st.st_dev, st.st_ino)
         return None
 
