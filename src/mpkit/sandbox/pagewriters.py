@@ -115,6 +115,7 @@ class PageWriters:
         self._procs: dict[int, _Process] = {}
         self._pages: dict[tuple, _Page] = {}
         self._writers: dict[tuple, array] = {}  # page -> the process that last wrote each of its bytes (0: unseen)
+        self._noted: set = set()  # (process, file) of shared_writes and process of shared_given already noted
         self._spent: list = []  # descriptors of processes gone or exec'd: closed at the end
         self._files: dict[tuple, int] = {}  # (st_dev, st_ino) -> the grader's descriptor of that shared memory
         self._wake_r, self._wake_w = os.pipe()
@@ -309,10 +310,14 @@ class PageWriters:
             writers = self._writers.setdefault(key, array("i", bytes(4 * uffd.PAGE)))
             for i in changed(page.snapshot, content):
                 writers[i] = page.writer or 0
-            if page.writer is not None and holds_pid(content, writers, page.writer):
+            # The first of each is enough (a loop writing its PID would note it at each change of hands).
+            if (page.writer is not None and (page.writer, key[:2]) not in self._noted
+                    and holds_pid(content, writers, page.writer)):
+                self._noted.add((page.writer, key[:2]))
                 self.record.shared_writes.append(SharedWrite(page.writer, key[:2], page.since))
             for proc in list(self.record.procs):  # a PID another process put where its process could read it
-                if proc.pid != page.writer and given_pid(content, writers, proc.pid):
+                if proc.pid != page.writer and proc.pid not in self._noted and given_pid(content, writers, proc.pid):
+                    self._noted.add(proc.pid)
                     self.record.shared_given.append((proc.pid, page.since))
         page.snapshot = content
 
