@@ -357,6 +357,23 @@ def test_a_grading_says_the_process_observer_watched_every_run():
     sandbox = results["extra_data"]["sandbox"]
     assert sandbox["observed"] is True and "observer" in sandbox["layers"]
     assert "+ process observer (ptrace) +" in results["output"]
+    from mpkit.sandbox import uffd
+
+    if uffd.unavailable() is None:  # Q1's runs follow PIDs: who wrote their shared memory was watched
+        assert sandbox["shared_watched"] is True and "shared-memory writes watched" in results["output"]
+    else:
+        assert f"shared-memory writes not watched ({uffd.unavailable()})" in results["output"]
+
+
+def test_the_sandbox_line_says_why_shared_memory_writes_were_not_watched():
+    from mpkit.sandbox import kernel
+
+    base = {"applied": True, "abi": 7, "files": True, "observed": True}
+    line = kernel.summary([{**base, "shared_watched": True}, {**base}])["text"]
+    assert line.endswith("; shared-memory writes watched (userfaultfd)"), line
+    line = kernel.summary([{**base, "shared_watched": False, "shared_why": "needs root"}, {**base}])["text"]
+    assert line.endswith("; shared-memory writes not watched (needs root)"), line
+    assert "shared-memory" not in kernel.summary([base])["text"]  # no run followed PIDs
 
 
 def test_a_grading_without_the_observer_says_it_was_off():
