@@ -216,3 +216,13 @@ def test_a_pid_is_found_as_the_recorder_reads_numbers():
     assert pagewriters.pid_spans(b"9" + str(PID).encode(), PID) == []  # a longer number
     assert pagewriters.pid_spans(wide + bytes(4), PID) == [(0, len(wide))]
     assert pagewriters.pid_spans("9".encode("utf-32-le") + wide, PID) == []
+
+
+def test_bytes_there_before_the_child_was_born_are_no_one_s_knowledge():
+    content = PID.to_bytes(4, "little") + bytes(12)
+    writers = [ME, PARENT, PARENT] + [0] * 13  # only its low byte changed: the parent's PID shares the rest
+    seen = [50, 10, 10] + [0] * 13
+    assert pagewriters.holds_pid(content, writers, PID, seen, born=20)
+    assert not pagewriters.holds_pid(content, writers, PID, seen, born=5)  # the parent wrote them once it was born
+    assert not pagewriters.given_pid(content, writers, PID, seen, born=20)
+    assert pagewriters.given_pid(content, writers, PID, seen, born=5)

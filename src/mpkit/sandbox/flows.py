@@ -210,9 +210,11 @@ def travelled(kernel, pid: int, to: int, before_ns: int | None = None) -> bool:
     """Did `pid`'s PID reach process `to` from process `pid` itself, through
     channels the kernel carried (before before_ns)? See the module's words."""
     holders, good, bad = {pid}, set(), set()
-    # Once the process has read its own PID from a channel, what it writes
-    # may be a copy of what it was given (the parent sent it child.pid to echo).
-    given = min((f.t_ns for f in kernel.flows if f.way == "r" and f.pid == pid and pid in f.pids), default=None)
+    # Once the process has read its own PID from a channel (or another process
+    # put it into shared memory), what it writes may be a copy of what it was
+    # given (the parent sent it child.pid to echo).
+    given = min([f.t_ns for f in kernel.flows if f.way == "r" and f.pid == pid and pid in f.pids]
+                + [t for q, t in getattr(kernel, "shared_given", ()) if q == pid], default=None)  # or shared memory
     for flow in sorted(kernel.flows, key=lambda f: f.t_ns):
         if before_ns is not None and flow.t_ns >= before_ns:
             break

@@ -38,9 +38,8 @@ Design (measured on kernel 6.18, root, 2 cores):
   of wait4, never shows what it returned: a WNOHANG poll that reaped
   nothing looks like a join.
 - **python-ptrace (PyPI 0.9.9), not used.** A debugger library built on
-  PTRACE_ATTACH and waitpid over all children; no SEIZE/LISTEN, no
-  per-thread wait (the grader has other children), GPL-2.0. The calls needed
-  are a few through ctypes.
+  PTRACE_ATTACH and waitpid over all children; no SEIZE/LISTEN, no per-thread
+  wait (the grader has other children), GPL-2.0. We need a few calls (ctypes).
 
 Robustness: the tracer never blocks the grader (`finish()` waits a bounded
 time); it SIGKILLs every process of the run still alive when the run is
@@ -66,9 +65,9 @@ from .kernel_record import EndSeen, KernelRecord, KProc, Reap
 from .pagewriters import PageWriters
 from .programs import foreign, runs_forkserver
 from .ptrace import (_CLD_REAPED, _CONT, _EV_CLONE, _EV_EXEC, _EV_EXIT, _EV_FORK, _EV_SECCOMP, _EV_STOP, _EV_VFORK,
-                     _GROUP_STOPS, _O_TRACEEXIT,
-                     _LISTEN, _OP_EXIT, _OP_SECCOMP, _SEIZE, _SYSCALL, _SYSCALLS, _WALL, _WNOTHREAD, _WNOWAIT, OPTIONS,
-                     _event_msg, _ptrace, _read_memory, _resume, _status_fields, _syscall_info, _tracer_of)
+                     _GROUP_STOPS, _LISTEN, _O_TRACEEXIT, _OP_EXIT, _OP_SECCOMP, _SEIZE, _SYSCALL, _SYSCALLS, _WALL,
+                     _WNOTHREAD, _WNOWAIT, OPTIONS, _event_msg, _ptrace, _read_memory, _resume, _status_fields,
+                     _syscall_info, _tracer_of)
 
 # How long finish() waits for the tracer to see the last death once it has
 # killed what was left (a killed process dies in microseconds).
@@ -371,6 +370,8 @@ class Observer:
         if tgid != tid:
             return  # a thread: not a process
         ppid = fields.get("PPid") or parent_tgid
+        if self._pages is not None:
+            self._pages.checkpoint(now)  # what shared memory held before it was born, seen before it runs
         proc = KProc(pid=tid, ppid=ppid, start_ns=now)
         self.record.procs.append(proc)
         with self._lock:

@@ -46,6 +46,7 @@ class SharedWrite:
     pid: int  # the process that changed the bytes
     file: tuple  # (device, inode) of the shared memory
     t_ns: int  # when it began writing that page (its first write after another's)
+    seen_ns: int  # when the grader found the PID there (it was written between the two)
 
 
 @dataclass
@@ -92,16 +93,26 @@ def _wide_digit(four: bytes) -> bool:
     return len(four) == 4 and 48 <= four[0] <= 57 and four[1:] == b"\0\0\0"
 
 
-def holds_pid(content: bytes, writers, pid: int) -> bool:
+def holds_pid(content: bytes, writers, pid: int, seen=None, born: int | None = None) -> bool:
     """Does content hold pid with every byte of it that is not zero last
-    written by process pid (writers: the last writer of each byte)? Zero
-    bytes were there before anyone wrote: they tell nothing of who knew the PID."""
-    return any(all(writers[i] == pid for i in range(*span) if content[i]) for span in pid_spans(content, pid))
+    written by process pid (writers: the last writer of each byte), or seen
+    before that process was born (seen: when each byte's value was first
+    seen; born: its start)? Zero bytes, and bytes already there when no one
+    could know the PID (a Value made with the parent's PID, a '0000' the
+    child writes its digits over), tell nothing of who knew it."""
+    def known(i):
+        return writers[i] == pid or (born is not None and seen is not None and seen[i] < born)
+
+    return any(all(known(i) for i in range(*span) if content[i]) for span in pid_spans(content, pid))
 
 
-def given_pid(content: bytes, writers, pid: int) -> bool:
-    """Does content hold pid with a byte of it written by another process (or unseen)?"""
-    return any(any(writers[i] != pid for i in range(*span) if content[i]) for span in pid_spans(content, pid))
+def given_pid(content: bytes, writers, pid: int, seen=None, born: int | None = None) -> bool:
+    """Does content hold pid with a byte of it written by another process (or
+    unseen) once that process was born?"""
+    def other(i):
+        return writers[i] != pid and not (born is not None and seen is not None and seen[i] < born)
+
+    return any(any(other(i) for i in range(*span) if content[i]) for span in pid_spans(content, pid))
 
 
 class PageWriters:
@@ -115,6 +126,7 @@ class PageWriters:
         self._procs: dict[int, _Process] = {}
         self._pages: dict[tuple, _Page] = {}
         self._writers: dict[tuple, array] = {}  # page -> the process that last wrote each of its bytes (0: unseen)
+        self._seen: dict[tuple, array] = {}  # page -> when each byte's value was first seen
         self._noted: set = set()  # (process, file) of shared_writes and process of shared_given already noted
         self._spent: list = []  # descriptors of processes gone or exec'd: closed at the end
         self._files: dict[tuple, int] = {}  # (st_dev, st_ino) -> the grader's descriptor of that shared memory
@@ -302,23 +314,34 @@ class PageWriters:
             self.record.shared_unseen.add(key[:2])
         return content.ljust(uffd.PAGE, b"\0") if content is not None else None  # past the file's end: zeros
 
-    def _credit(self, key: tuple, page: _Page, content: bytes | None) -> None:
+    def checkpoint(self, before: int) -> None:
+        """Read every page being written and credit its writer, who keeps it
+        (at a new process's first stop, born at `before`: what was there before)."""
+        with self._lock:
+            for key, page in self._pages.items():
+                if page.writer is not None:
+                    self._credit(key, page, self._read(key), before - 1)
+
+    def _credit(self, key: tuple, page: _Page, content: bytes | None, now: int | None = None) -> None:
         """The page's writer (None: no one seen) changed it from page.snapshot to content."""
         if content is None:
             return
         if page.snapshot is not None:
+            now = now or time.monotonic_ns()
             writers = self._writers.setdefault(key, array("i", bytes(4 * uffd.PAGE)))
+            seen = self._seen.setdefault(key, array("q", bytes(8 * uffd.PAGE)))
             for i in changed(page.snapshot, content):
-                writers[i] = page.writer or 0
+                writers[i], seen[i] = page.writer or 0, now
+            born = {p.pid: p.start_ns or 0 for p in list(self.record.procs)}  # the last incarnation of each
             # The first of each is enough (a loop writing its PID would note it at each change of hands).
             if (page.writer is not None and (page.writer, key[:2]) not in self._noted
-                    and holds_pid(content, writers, page.writer)):
+                    and holds_pid(content, writers, page.writer, seen, born.get(page.writer))):
                 self._noted.add((page.writer, key[:2]))
-                self.record.shared_writes.append(SharedWrite(page.writer, key[:2], page.since))
-            for proc in list(self.record.procs):  # a PID another process put where its process could read it
-                if proc.pid != page.writer and proc.pid not in self._noted and given_pid(content, writers, proc.pid):
-                    self._noted.add(proc.pid)
-                    self.record.shared_given.append((proc.pid, page.since))
+                self.record.shared_writes.append(SharedWrite(page.writer, key[:2], page.since, now))
+            for pid, start in born.items():  # a PID another process put where its process could read it
+                if pid != page.writer and pid not in self._noted and given_pid(content, writers, pid, seen, start):
+                    self._noted.add(pid)
+                    self.record.shared_given.append((pid, page.since))
         page.snapshot = content
 
 
@@ -334,7 +357,8 @@ def wrote_own_pid(kernel, pid: int, before_ns: int | None = None) -> bool:
     for w in kernel.shared_writes:
         if w.pid != pid or w.file not in kernel.shared_main_files or w.file in kernel.shared_unseen:
             continue
-        if (before_ns is not None and w.t_ns >= before_ns) or (first_given is not None and first_given <= w.t_ns):
+        # Given before it was seen written: the write may be the copy (it was made in between).
+        if (before_ns is not None and w.t_ns >= before_ns) or (first_given is not None and first_given <= w.seen_ns):
             continue
         if any(f.way == "w" and f.channel == ("file", *w.file) and f.pid != pid for f in kernel.flows):
             continue
