@@ -129,8 +129,8 @@ class FlowWatch:
             peer = self._peer(st.st_ino) if writing else st.st_ino
             return ("socket", peer) if peer is not None else ("unpaired socket", st.st_ino)
         if stat.S_ISREG(st.st_mode):
-            if self._kit and path.startswith(self._kit) and not path.startswith(self._own):
-                return None  # the kit's own files of the run: its record, the captured output
+            if self._kit and path.startswith(self._kit) and not path.startswith(self._own) and writing:
+                return None  # the kit's own files of the run (its record, the output): read, they may give a PID
             if path.startswith(("/proc/", "/sys/")):
                 return None  # the kernel's own files
             return ("file", st.st_dev, st.st_ino)

@@ -7,10 +7,8 @@ An audit hook (sys.addaudithook, which Python code cannot remove) refuses:
   folder stay writable);
 - signalling a process outside the run (the grader, other users' programs,
   `kill -1`);
-- running other programs (subprocess, os.system, os.exec*), which could shed
-  the run's marks;
-- starting more than MPKIT_MAX_PROCS processes in one run (a fork bomb), which
-  also works for root, whom RLIMIT_NPROC does not limit;
+- running other programs (subprocess, os.system, os.exec*), which could shed the run's marks;
+- starting more than MPKIT_MAX_PROCS processes in one run (a fork bomb; root has no RLIMIT_NPROC);
 - the doors into the kit's own state (issue 11, part 5): gc.get_objects /
   get_referrers / get_referents, ctypes' ways into the C library and into raw
   memory (dlsym, from_address, string_at; dlopen of anything but the running
@@ -188,19 +186,21 @@ def _make_hook(run_dir, hidden, readonly, writable, pids, groups, max_procs, tok
             return None
 
     def check_read(path, _real=real, _hidden=real_roots, _under=under, _deny=deny, _fd_path=fd_path, _int=int,
-                   _type=type, _getpid=os.getpid, _kit_frame=kit_frame, _skip=library_dir("psutil", sep)):
+                   _type=type, _getpid=os.getpid, _kit_frame=kit_frame, _skip=library_dir("psutil", sep),
+                   _plain=lambda path, _absolute=os.path.abspath, _text=os.fsdecode: _text(_absolute(path))):
         if _type(path) is _int:  # os.listdir(fd), os.scandir(fd): where the descriptor points
             path = _fd_path(path)
         p = _real(path)
         if p and _under(p, _hidden):
             _deny(f"the task's code may not read the grader's files ({p})")
-        if p and p.startswith("/proc/"):
-            if p.endswith("/mem"):
-                _deny("the task's code may not open a process's memory (/proc/.../mem)")
-            # A child's state tells its end without a wait call (tamper/f45); psutil is the harness's.
-            head = p[6:].split("/", 1)[0]
-            if head.isdigit() and _int(head) != _getpid() and not _kit_frame(_skip, 3):
-                _deny(f"the task's code may not read another process's state ({p})")
+        for q in (p, _plain(path) if path is not None else None):  # as given too: /proc/PID/fd/N resolves away
+            if q and q.startswith("/proc/"):
+                if q.endswith("/mem"):
+                    _deny("the task's code may not open a process's memory (/proc/.../mem)")
+                # A child's state tells its end without a wait call (tamper/f45); psutil is the harness's.
+                head = q[6:].split("/", 1)[0]
+                if head.isdigit() and _int(head) != _getpid() and not _kit_frame(_skip, 3):
+                    _deny(f"the task's code may not read another process's state ({q})")
 
     def check_write(path, truncate=False, _real=real, _hidden=real_roots, _readonly=readonly, _writable=writable,
                     _run=run_real,
