@@ -15,8 +15,11 @@ stops it; the grader then takes the page back from the writer before
 writer of each byte that changed since it last read it, and lets the new
 writer go on. So the last writer of every byte is known exactly, at any speed
 of the run, and a process wrote its PID if the PID is in the memory with
-every byte of it (zeros aside) last written by that process. Pages are also
-read when their writer exits or execs, and at the run's end.
+every byte of it (zeros aside) last written by that process, or there before
+it was born. Pages are also read when their writer exits or execs, when a
+new process is born (before it runs), and at the run's end. A PID another
+process wrote is noted as given to that PID's process: what it writes after
+is a copy (wrote_own_pid).
 
 What could write unseen: a process of the run before it handed its
 userfaultfd over (a fork child between the fork and its recorder's first
