@@ -52,13 +52,12 @@ def pid_copied(run: RunRecord, proc: Proc) -> bool:
     kernel = run.kernel
     if kernel is None or not kernel.flows_usable:
         return False
-    given = [f.t_ns for f in kernel.flows if f.way == "r" and f.pid == proc.pid and proc.pid in f.pids]
-    given += [t for q, t in kernel.shared_given if q == proc.pid]
-    if not given:
+    given = kernel.first_given(proc.pid)
+    if given is None:
         return False
     wrote = [f.t_ns for f in kernel.flows if f.way == "w" and f.pid == proc.pid and proc.pid in f.pids]
     wrote += [w.t_ns for w in kernel.shared_writes if w.pid == proc.pid]
-    return any(t >= min(given) for t in wrote)
+    return any(t >= given for t in wrote)
 
 
 def started_at_import(run: RunRecord) -> list[Proc]:

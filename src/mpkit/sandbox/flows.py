@@ -213,8 +213,7 @@ def travelled(kernel, pid: int, to: int, before_ns: int | None = None) -> bool:
     # Once the process has read its own PID from a channel (or another process
     # put it into shared memory), what it writes may be a copy of what it was
     # given (the parent sent it child.pid to echo).
-    given = min([f.t_ns for f in kernel.flows if f.way == "r" and f.pid == pid and pid in f.pids]
-                + [t for q, t in getattr(kernel, "shared_given", ()) if q == pid], default=None)  # or shared memory
+    given = kernel.first_given(pid)
     for flow in sorted(kernel.flows, key=lambda f: f.t_ns):
         if before_ns is not None and flow.t_ns >= before_ns:
             break

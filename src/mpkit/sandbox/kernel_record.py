@@ -101,6 +101,13 @@ class KernelRecord:
         """Whether shared_writes shows which process wrote its PID into shared memory."""
         return self.flows_usable and self.shared_watched and self.shared_problem is None
 
+    def first_given(self, pid: int) -> int | None:
+        """When another process first gave process pid its own PID: a message
+        holding it that pid read (flows), or bytes holding it another process
+        put into shared memory (pagewriters). What pid then sends may be a copy."""
+        return min([f.t_ns for f in self.flows if f.way == "r" and f.pid == pid and pid in f.pids]
+                   + [t for q, t in self.shared_given if q == pid], default=None)
+
     def incarnations(self, pid: int) -> list:
         return [p for p in self.procs if p.pid == pid]
 

@@ -96,26 +96,28 @@ def _wide_digit(four: bytes) -> bool:
     return len(four) == 4 and 48 <= four[0] <= 57 and four[1:] == b"\0\0\0"
 
 
-def holds_pid(content: bytes, writers, pid: int, seen=None, born: int | None = None) -> bool:
-    """Does content hold pid with every byte of it that is not zero last
-    written by process pid (writers: the last writer of each byte), or seen
-    before that process was born (seen: when each byte's value was first
-    seen; born: its start)? Zero bytes, and bytes already there when no one
-    could know the PID (a Value made with the parent's PID, a '0000' the
-    child writes its digits over), tell nothing of who knew it."""
+def _known(content: bytes, writers, pid: int, seen=None, born: int | None = None) -> list[list[bool]]:
+    """For each place content holds pid: whether each of its bytes that is
+    not zero was last written by process pid (writers: the last writer of
+    each byte), or seen before that process was born (seen: when each byte's
+    value was first seen; born: its start). Zero bytes, and bytes already
+    there when no one could know the PID (a Value made with the parent's PID,
+    a '0000' the child writes its digits over), tell nothing of who knew it."""
     def known(i):
         return writers[i] == pid or (born is not None and seen is not None and seen[i] < born)
 
-    return any(all(known(i) for i in range(*span) if content[i]) for span in pid_spans(content, pid))
+    return [[known(i) for i in range(*span) if content[i]] for span in pid_spans(content, pid)]
+
+
+def holds_pid(content: bytes, writers, pid: int, seen=None, born: int | None = None) -> bool:
+    """Does content hold pid written by process pid itself (_known)?"""
+    return any(all(place) for place in _known(content, writers, pid, seen, born))
 
 
 def given_pid(content: bytes, writers, pid: int, seen=None, born: int | None = None) -> bool:
     """Does content hold pid with a byte of it written by another process (or
     unseen) once that process was born?"""
-    def other(i):
-        return writers[i] != pid and not (born is not None and seen is not None and seen[i] < born)
-
-    return any(any(other(i) for i in range(*span) if content[i]) for span in pid_spans(content, pid))
+    return any(not all(place) for place in _known(content, writers, pid, seen, born))
 
 
 class PageWriters:
@@ -166,8 +168,9 @@ class PageWriters:
                 self.record.shared_problem = self.record.shared_problem or f"userfaultfd: {exc.strerror}"
                 return
             proc = self._procs[pid] = _Process(ufd, [])
-            self._check_unseen(pid)
-            self._cover(pid, proc)
+            maps = uffd.shared_mappings(pid)  # read once for both
+            self._check_unseen(pid, maps)
+            self._cover(pid, proc, maps=maps)
             if pid == self._main:
                 self.record.shared_watched = True
         os.write(self._wake_w, b".")
@@ -220,19 +223,19 @@ class PageWriters:
             self._procs.clear()
 
     # -- the inside ---------------------------------------------------------
-    def _check_unseen(self, pid: int) -> None:
+    def _check_unseen(self, pid: int, maps: list | None = None) -> None:
         """pid had no userfaultfd until now: any shared page it touched may hold
         its writes. A vfork child writes into its parent's memory, whose
         writes are seen (and credited to the parent)."""
-        maps = uffd.shared_mappings(pid)
+        maps = uffd.shared_mappings(pid) if maps is None else maps
         if not maps or any(uffd.same_memory(pid, other) for other in self._procs if other != pid):
             return
         for m in maps:
             if uffd.touched(pid, m) is not False:
                 self.record.shared_unseen.add(m.file)
 
-    def _cover(self, pid: int, proc: _Process, fresh: int | None = None) -> None:
-        maps = uffd.shared_mappings(pid)
+    def _cover(self, pid: int, proc: _Process, fresh: int | None = None, maps: list | None = None) -> None:
+        maps = uffd.shared_mappings(pid) if maps is None else maps
         if maps is None:
             return
         for m in maps:
@@ -354,9 +357,7 @@ def wrote_own_pid(kernel, pid: int, before_ns: int | None = None) -> bool:
     went unseen, nor into a file some other process wrote into through a
     descriptor (flows.py), nor after another process gave it the PID (put it
     into shared memory, or sent it a message holding it: it may be copying)."""
-    given = [t for q, t in kernel.shared_given if q == pid]
-    given += [f.t_ns for f in kernel.flows if f.way == "r" and f.pid == pid and pid in f.pids]
-    first_given = min(given, default=None)
+    first_given = kernel.first_given(pid)
     for w in kernel.shared_writes:
         if w.pid != pid or w.file not in kernel.shared_main_files or w.file in kernel.shared_unseen:
             continue

@@ -21,6 +21,8 @@ import struct
 import sys
 from dataclasses import dataclass
 
+from .boot._mpkit_observed import MEMORY_CALLS
+
 _API = 0xAA
 _IOC_API, _IOC_REGISTER, _IOC_WRITEPROTECT = 0xC018AA3F, 0xC020AA00, 0xC018AA06
 _MODE_WP = 2  # UFFDIO_REGISTER_MODE_WP
@@ -30,8 +32,8 @@ _MSG = 32  # sizeof(struct uffd_msg)
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 # pidfd_open, pidfd_getfd (the same number on every architecture since 5.1)
 _PIDFD_OPEN, _PIDFD_GETFD = 434, 438
-# The run's processes ask for one through the same number (boot/_mpkit_observed.py).
-USERFAULTFD = {"x86_64": 323, "aarch64": 282}
+# The system call's number: the one the run's filter stops at (boot/_mpkit_observed.py).
+USERFAULTFD = {arch: calls["userfaultfd"] for arch, calls in MEMORY_CALLS.items()}
 _KCMP, _KCMP_VM = {"x86_64": 312, "aarch64": 272}, 1
 
 _libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None

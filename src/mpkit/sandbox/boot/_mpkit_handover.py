@@ -17,6 +17,7 @@ import fcntl
 import os
 import platform
 
+# userfaultfd's number, as in _mpkit_observed.MEMORY_CALLS (not imported: that module loads ctypes)
 _SYSCALL = {"x86_64": 323, "aarch64": 282}.get(platform.machine())
 _IOC_NEW = 0xAA00  # USERFAULTFD_IOC_NEW
 
