@@ -28,6 +28,18 @@ def read_header(path: Path) -> dict:
     return fields
 
 
+def child_pid_program(tmp_path: Path, head: str, target: str, parent: str) -> Path:
+    """A Q1 task file: `head` (imports), the child's `target` code, and a
+    child_pid() whose body is `parent` (statements split on ';') and returns `returned`."""
+    import textwrap
+
+    body = "\n".join("    " + line.strip() for line in parent.split(";"))
+    source = head + "\n" + textwrap.dedent(target) + "\n\n\ndef child_pid():\n" + body + "\n    return returned\n"
+    path = tmp_path / "task.py"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
 def make_submission(folder: Path, replace: dict | None = None, base: Path = SOLUTIONS) -> Path:
     """A submission folder: the reference solutions, with some files replaced.
 

@@ -5,10 +5,10 @@ child sending it. The end-to-end grading of such attacks is in tests/tamper/
 (p0*.py); this pins the mechanism one channel at a time."""
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import child_pid_program
 
 from mpkit.sandbox import flows, observer
 from mpkit.sandbox.runner import Limits, RunSpec, run
@@ -76,11 +76,7 @@ NOT_SENT = {
 
 
 def program(tmp_path: Path, target: str, parent: str) -> Path:
-    body = "\n".join("    " + line.strip() for line in parent.split(";"))
-    source = HEAD + "\n" + textwrap.dedent(target) + "\n\n\ndef child_pid():\n" + body + "\n    return returned\n"
-    path = tmp_path / "task.py"
-    path.write_text(source, encoding="utf-8")
-    return path
+    return child_pid_program(tmp_path, HEAD, target, parent)
 
 
 def followed(path: Path, method: str):

@@ -5,10 +5,10 @@ it there instead. The end-to-end grading is in tests/tamper/f38 and the Q1
 corpus; this pins the mechanism one way at a time."""
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import child_pid_program
 
 from mpkit.sandbox import observer, pagewriters, uffd
 from mpkit.sandbox.runner import Limits, RunSpec, run
@@ -89,12 +89,8 @@ NOT_WRITTEN_BY_IT = {
 }
 
 
-def program(tmp_path: Path, target: str, parent: str, head: str = HEAD) -> Path:
-    body = "\n".join("    " + line.strip() for line in parent.split(";"))
-    source = head + "\n" + textwrap.dedent(target) + "\n\n\ndef child_pid():\n" + body + "\n    return returned\n"
-    path = tmp_path / "task.py"
-    path.write_text(source, encoding="utf-8")
-    return path
+def program(tmp_path: Path, target: str, parent: str) -> Path:
+    return child_pid_program(tmp_path, HEAD, target, parent)
 
 
 def watched(path: Path, method: str):
